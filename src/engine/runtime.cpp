@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/runtime.h"
+
+#include <torch/version.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+
+namespace atelier::engine {
+namespace {
+
+std::once_flag g_initOnce;
+RuntimeInfo g_info;
+
+int defaultThreads() {
+    if (const char* env = std::getenv("ATELIER_THREADS")) {
+        const int n = std::atoi(env);
+        if (n > 0) return n;
+    }
+    const unsigned hw = std::thread::hardware_concurrency();
+    return hw > 0 ? static_cast<int>(hw) : 1;
+}
+
+} // namespace
+
+RuntimeInfo initRuntime(int threads) {
+    std::call_once(g_initOnce, [threads] {
+        // LibTorch can start with a single OpenMP thread: set the count explicitly.
+        at::set_num_threads(threads > 0 ? threads : defaultThreads());
+        g_info.torchVersion = TORCH_VERSION;
+        g_info.cudaAvailable = torch::cuda::is_available();
+        g_info.device = g_info.cudaAvailable ? "cuda:0" : "cpu";
+        g_info.cpuThreads = at::get_num_threads();
+    });
+    return g_info;
+}
+
+RuntimeInfo runtimeInfo() { return initRuntime(0); }
+
+} // namespace atelier::engine
