@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CanvasView: pointer, wheel and keyboard input (painting, panning, zooming).
+#include "gui/canvas_view.h"
+
+#include "app/editor_session.h"
+#include "core/error.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QTabletEvent>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace atelier::gui {
+namespace {
+
+int toPointerButtons(Qt::MouseButtons buttons) {
+    int out = tools::NoButton;
+    if (buttons & Qt::LeftButton) out |= tools::LeftButton;
+    if (buttons & Qt::RightButton) out |= tools::RightButton;
+    if (buttons & Qt::MiddleButton) out |= tools::MiddleButton;
+    return out;
+}
+
+int toPointerModifiers(Qt::KeyboardModifiers mods) {
+    int out = tools::NoModifier;
+    if (mods & Qt::ShiftModifier) out |= tools::ShiftModifier;
+    if (mods & Qt::ControlModifier) out |= tools::ControlModifier;
+    if (mods & Qt::AltModifier) out |= tools::AltModifier;
+    return out;
+}
+
+} // namespace
+
+tools::Pointer CanvasView::toPointer(QPointF widgetPos, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods,
+                                     float pressure) const {
+    const QPointF p = m_view.mapToImage(widgetPos);
+    return tools::Pointer{PointF{p.x(), p.y()}, pressure, toPointerButtons(buttons), toPointerModifiers(mods)};
+}
+
+bool CanvasView::pressAt(QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods,
+                         float pressure) {
+    setFocus(Qt::MouseFocusReason);
+    if (button == Qt::MiddleButton || (button == Qt::LeftButton && m_spaceHeld)) {
+        m_panning = true;
+        m_panLast = pos;
+        setCursor(Qt::ClosedHandCursor);
+        moveOutline(pos, false);
+        return true;
+    }
+    if ((button != Qt::LeftButton && button != Qt::RightButton) || m_session->isStroking() || !m_session->hasImage()) {
+        return false;
+    }
+    if (hasPreview()) {
+        clearPreview();
+        emit previewCleared();
+    }
+    tools::BrushSettings settings = m_brush;
+    settings.mode = (button == Qt::RightButton || m_eraseMode) ? tools::BrushMode::Erase : tools::BrushMode::Paint;
+    try {
+        m_session->beginStroke(settings, toPointer(pos, buttons | button, mods, pressure));
+    } catch (const Error&) {
+        return false; // invalid brush: nothing to paint
+    }
+    return true;
+}
+
+void CanvasView::moveTo(QPointF pos, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods, float pressure) {
+    if (m_panning) {
+        m_autoFit = false;
+        m_view.pan(pos - m_panLast);
+        m_panLast = pos;
+        update();
+        return;
+    }
+    moveOutline(pos, m_session->hasImage());
+    if (m_session->isStroking()) m_session->continueStroke(toPointer(pos, buttons, mods, pressure));
+    emit pointerMoved(m_view.mapToImage(pos));
+}
+
+bool CanvasView::releaseAt(Qt::MouseButton button) {
+    if (m_panning && (button == Qt::MiddleButton || button == Qt::LeftButton)) {
+        m_panning = false;
+        setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::CrossCursor);
+        return true;
+    }
+    if (m_session->isStroking() && (button == Qt::LeftButton || button == Qt::RightButton)) {
+        m_session->endStroke();
+        return true;
+    }
+    return false;
+}
+
+void CanvasView::mousePressEvent(QMouseEvent* event) {
+    if (!pressAt(event->position(), event->button(), event->buttons(), event->modifiers(), 1.0f)) {
+        QWidget::mousePressEvent(event);
+    }
+}
+
+void CanvasView::mouseMoveEvent(QMouseEvent* event) {
+    moveTo(event->position(), event->buttons(), event->modifiers(), 1.0f);
+}
+
+void CanvasView::mouseReleaseEvent(QMouseEvent* event) {
+    if (!releaseAt(event->button())) QWidget::mouseReleaseEvent(event);
+}
+
+void CanvasView::tabletEvent(QTabletEvent* event) {
+    const auto pressure = static_cast<float>(event->pressure());
+    switch (event->type()) {
+    case QEvent::TabletPress:
+        pressAt(event->position(), event->button(), event->buttons(), event->modifiers(), pressure);
+        break;
+    case QEvent::TabletMove:
+        moveTo(event->position(), event->buttons(), event->modifiers(), pressure);
+        break;
+    case QEvent::TabletRelease:
+        releaseAt(event->button());
+        break;
+    default:
+        return;
+    }
+    event->accept(); // no synthesized mouse events: the tablet path carries the pressure
+}
+
+void CanvasView::wheelEvent(QWheelEvent* event) {
+    const QPoint delta = event->angleDelta();
+    const int steps = delta.y() != 0 ? delta.y() : delta.x();
+    if (steps == 0 || m_image.isNull()) return;
+    // One notch (120) zooms by 2^(1/4), so four notches double the size.
+    setZoomAbout(event->position(), m_view.zoom() * std::pow(2.0, steps / 480.0));
+    moveOutline(event->position(), true);
+    event->accept();
+}
+
+void CanvasView::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+    case Qt::Key_Space:
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = true;
+            setCursor(Qt::OpenHandCursor);
+            update(outlineRect(m_hoverPos));
+        }
+        return;
+    case Qt::Key_BracketLeft:
+    case Qt::Key_BracketRight: {
+        tools::BrushSettings brush = m_brush;
+        const double factor = event->key() == Qt::Key_BracketRight ? 1.2 : 1.0 / 1.2;
+        brush.radius = std::clamp(brush.radius * factor, 0.5, 1000.0);
+        setBrush(brush);
+        emit brushRadiusChanged(brush.radius);
+        return;
+    }
+    case Qt::Key_Escape:
+        m_session->cancelStroke();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void CanvasView::keyReleaseEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        if (!m_panning) setCursor(Qt::CrossCursor);
+        update(outlineRect(m_hoverPos));
+        return;
+    }
+    QWidget::keyReleaseEvent(event);
+}
+
+void CanvasView::leaveEvent(QEvent* event) {
+    moveOutline(m_hoverPos, false);
+    QWidget::leaveEvent(event);
+}
+
+} // namespace atelier::gui

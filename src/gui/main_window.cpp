@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui/main_window.h"
+
+#include "app/editor_session.h"
+#include "app/job_runner.h"
+#include "app/qt_image.h"
+#include "app/variations_model.h"
+#include "gui/canvas_view.h"
+#include "gui/job_monitor_dock.h"
+#include "gui/prompt_panel.h"
+#include "gui/variations_dock.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QUndoStack>
+#include <QUndoView>
+
+namespace atelier::gui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_session(new app::EditorSession(this)), m_runner(new app::JobRunner(this)),
+      m_variations(new app::VariationsModel(this)), m_canvas(new CanvasView(m_session, this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_canvas);
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+
+    createDocks();
+    createActions();
+    connectJobSignals();
+
+    m_zoomLabel = new QLabel(this);
+    m_positionLabel = new QLabel(this);
+    m_positionLabel->setMinimumWidth(
+        m_positionLabel->fontMetrics().horizontalAdvance(tr("x %1, y %2").arg(88888).arg(88888)));
+    statusBar()->addPermanentWidget(m_positionLabel);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_canvas, &CanvasView::zoomChanged, this,
+            [this](double zoom) { m_zoomLabel->setText(tr("%1%").arg(zoom * 100.0, 0, 'f', 0)); });
+    connect(m_canvas, &CanvasView::pointerMoved, this, [this](QPointF p) {
+        const QSize size(m_session->document().size().width, m_session->document().size().height);
+        const bool inside = p.x() >= 0 && p.y() >= 0 && p.x() < size.width() && p.y() < size.height();
+        m_positionLabel->setText(inside ? tr("x %1, y %2").arg(int(p.x())).arg(int(p.y())) : QString());
+    });
+
+    connect(m_session, &app::EditorSession::documentReplaced, this, &MainWindow::updateTitle);
+    connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    updateTitle();
+    resize(1400, 900);
+    statusBar()->showMessage(tr("Open an image to start: File ▸ Open… or drop a file on the window."));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks() {
+    m_prompt = new PromptPanel(this);
+    m_prompt->setObjectName(QStringLiteral("promptPanel"));
+    auto* promptDock = new QDockWidget(tr("Generate"), this);
+    promptDock->setObjectName(QStringLiteral("promptDock"));
+    auto* scroll = new QScrollArea(promptDock);
+    scroll->setWidget(m_prompt);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    promptDock->setWidget(scroll);
+    addDockWidget(Qt::LeftDockWidgetArea, promptDock);
+
+    m_history = new QUndoView(m_session->undoStack(), this);
+    m_history->setEmptyLabel(tr("Opened image"));
+    auto* historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(m_history);
+    addDockWidget(Qt::LeftDockWidgetArea, historyDock);
+
+    m_variationsDock = new VariationsDock(m_variations, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_variationsDock);
+    m_monitor = new JobMonitorDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_monitor);
+    resizeDocks({promptDock, m_variationsDock}, {320, 330}, Qt::Horizontal);
+    resizeDocks({m_variationsDock, m_monitor}, {560, 260}, Qt::Vertical);
+
+    m_canvas->setBrush(m_prompt->brush());
+    connect(m_prompt, &PromptPanel::brushChanged, this, [this] { m_canvas->setBrush(m_prompt->brush()); });
+    connect(m_prompt, &PromptPanel::eraseModeChanged, m_canvas, &CanvasView::setEraseMode);
+    connect(m_canvas, &CanvasView::brushRadiusChanged, m_prompt, &PromptPanel::setBrushRadius);
+    connect(m_prompt, &PromptPanel::generateRequested, this, &MainWindow::generate);
+    connect(m_prompt, &PromptPanel::cancelRequested, this, &MainWindow::cancelJob);
+
+    connect(m_variationsDock, &VariationsDock::previewRequested, this,
+            [this](const app::VariationPtr& v) { m_canvas->setPreview(app::toQImage(v->image)); });
+    connect(m_variationsDock, &VariationsDock::previewCleared, m_canvas, &CanvasView::clearPreview);
+    connect(m_canvas, &CanvasView::previewCleared, this, [this] { m_variationsDock->selectRow(-1); });
+    connect(m_variationsDock, &VariationsDock::applyRequested, this, &MainWindow::applyVariation);
+    connect(m_variationsDock, &VariationsDock::exportRequested, this, &MainWindow::exportVariation);
+}
+
+void MainWindow::createActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
+    open->setShortcut(QKeySequence::Open);
+    QAction* exportAction = file->addAction(tr("&Export Selected Variation…"), this, &MainWindow::exportSelected);
+    exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* clear = edit->addAction(tr("&Clear Mask"), m_session, &app::EditorSession::clearMask);
+    clear->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* zoomIn = view->addAction(tr("Zoom &In"), m_canvas, &CanvasView::zoomIn);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    QAction* zoomOut = view->addAction(tr("Zoom &Out"), m_canvas, &CanvasView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction* fit = view->addAction(tr("&Fit to Window"), m_canvas, &CanvasView::fitToWindow);
+    fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    QAction* actual = view->addAction(tr("&Actual Size (100%)"), m_canvas, &CanvasView::actualSize);
+    actual->setShortcut(QKeySequence(tr("Ctrl+1")));
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(tr("%1[*] — Atelier").arg(m_session->displayName()));
+    setWindowModified(!m_session->undoStack()->isClean());
+}
+
+} // namespace atelier::gui

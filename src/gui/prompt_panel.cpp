@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui/prompt_panel.h"
+
+#include "ui_prompt_panel.h"
+
+#include <QRandomGenerator>
+#include <QSignalBlocker>
+
+#include <algorithm>
+#include <cmath>
+
+namespace atelier::gui {
+
+PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::PromptPanel>()) {
+    m_ui->setupUi(this);
+    connect(m_ui->generateButton, &QPushButton::clicked, this, &PromptPanel::generateRequested);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &PromptPanel::cancelRequested);
+    connect(m_ui->randomSeedButton, &QToolButton::clicked, this,
+            [this] { m_ui->seedSpin->setValue(static_cast<int>(QRandomGenerator::global()->bounded(2147483647u))); });
+    connect(m_ui->brushSizeSpin, &QSpinBox::valueChanged, this, &PromptPanel::brushChanged);
+    connect(m_ui->hardnessSlider, &QSlider::valueChanged, this, &PromptPanel::brushChanged);
+    connect(m_ui->eraseCheck, &QCheckBox::toggled, this, &PromptPanel::eraseModeChanged);
+}
+
+PromptPanel::~PromptPanel() = default;
+
+engine::EditRequest PromptPanel::parameters() const {
+    engine::EditRequest r;
+    r.prompt = m_ui->promptEdit->toPlainText().trimmed().toStdString();
+    r.negativePrompt = m_ui->negativeEdit->toPlainText().trimmed().toStdString();
+    r.modelPath = m_ui->modelEdit->text().trimmed().toStdString();
+    r.seed = static_cast<std::uint64_t>(m_ui->seedSpin->value());
+    r.steps = m_ui->stepsSpin->value();
+    r.variationCount = m_ui->variationsSpin->value();
+    return r;
+}
+
+tools::BrushSettings PromptPanel::brush() const {
+    tools::BrushSettings b;
+    b.radius = m_ui->brushSizeSpin->value() / 2.0;
+    b.hardness = m_ui->hardnessSlider->value() / 100.0;
+    return b;
+}
+
+bool PromptPanel::eraseMode() const { return m_ui->eraseCheck->isChecked(); }
+
+void PromptPanel::setBrushRadius(double radius) {
+    const QSignalBlocker blocker(m_ui->brushSizeSpin);
+    m_ui->brushSizeSpin->setValue(static_cast<int>(std::lround(2.0 * radius)));
+}
+
+void PromptPanel::setVariationCount(int count) { m_ui->variationsSpin->setValue(count); }
+
+void PromptPanel::setPrompt(const QString& prompt) { m_ui->promptEdit->setPlainText(prompt); }
+
+void PromptPanel::setBusy(bool busy) {
+    m_ui->generateButton->setEnabled(!busy);
+    m_ui->cancelButton->setEnabled(busy);
+    if (busy) {
+        m_ui->progressBar->setRange(0, 0); // busy indicator until the first step reports
+        m_ui->progressBar->setValue(0);
+    } else if (m_ui->progressBar->maximum() == 0) {
+        m_ui->progressBar->setRange(0, 1); // stop the busy indicator of a job that reported no step
+        m_ui->progressBar->setValue(0);
+    }
+}
+
+void PromptPanel::setProgress(int step, int total) {
+    m_ui->progressBar->setRange(0, std::max(total, 1));
+    m_ui->progressBar->setValue(std::clamp(step, 0, std::max(total, 1)));
+}
+
+} // namespace atelier::gui

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace atelier::gui {
+
+class MainWindow;
+
+/// A scripted session for screenshots and smoke checks (the hidden
+/// `--screenshot PATH` option): paints a mask stroke over the top-right part
+/// of the open image, generates, grabs the window into `path` (PNG) once the
+/// variations are in, previews the first variation and grabs again into
+/// "<path without .png>_preview.png", then quits the application with exit
+/// code 0 (1 when the job failed or no image is open, 2 after a 120 s timeout).
+void runScreenshotScript(MainWindow* window, const QString& path);
+
+} // namespace atelier::gui

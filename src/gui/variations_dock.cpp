@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui/variations_dock.h"
+
+#include "app/variations_model.h"
+
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QListView>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace atelier::gui {
+
+VariationsDock::VariationsDock(app::VariationsModel* model, QWidget* parent)
+    : QDockWidget(tr("Variations"), parent), m_model(model) {
+    setObjectName(QStringLiteral("variationsDock"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    m_list = new QListView(body);
+    m_list->setObjectName(QStringLiteral("variationsList"));
+    m_list->setViewMode(QListView::IconMode);
+    m_list->setIconSize(QSize(app::VariationsModel::kThumbnailSize, app::VariationsModel::kThumbnailSize));
+    m_list->setGridSize(QSize(app::VariationsModel::kThumbnailSize + 16, app::VariationsModel::kThumbnailSize + 34));
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setMovement(QListView::Static);
+    m_list->setUniformItemSizes(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setModel(model);
+    layout->addWidget(m_list);
+
+    auto* buttons = new QHBoxLayout;
+    m_apply = new QPushButton(tr("&Apply"), body);
+    m_apply->setObjectName(QStringLiteral("applyButton"));
+    m_apply->setToolTip(tr("Put the selected variation into the image (undoable)"));
+    m_export = new QPushButton(tr("E&xport…"), body);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setToolTip(tr("Save the selected variation as a PNG file"));
+    buttons->addWidget(m_apply);
+    buttons->addWidget(m_export);
+    layout->addLayout(buttons);
+    setWidget(body);
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VariationsDock::selectionChanged);
+    connect(model, &QAbstractItemModel::modelReset, this, &VariationsDock::selectionChanged);
+    connect(m_apply, &QPushButton::clicked, this, [this] {
+        if (auto v = selectedVariation()) emit applyRequested(v);
+    });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        if (auto v = selectedVariation()) emit exportRequested(v);
+    });
+    connect(m_list, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (auto v = m_model->variation(index.row())) emit applyRequested(v);
+    });
+    selectionChanged();
+}
+
+app::VariationPtr VariationsDock::selectedVariation() const {
+    const QModelIndexList rows = m_list->selectionModel()->selectedIndexes();
+    return rows.isEmpty() ? nullptr : m_model->variation(rows.first().row());
+}
+
+void VariationsDock::selectRow(int row) {
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_list->selectionModel()->clearSelection();
+        return;
+    }
+    const QModelIndex index = m_model->index(row);
+    m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+}
+
+void VariationsDock::selectionChanged() {
+    const app::VariationPtr v = selectedVariation();
+    m_apply->setEnabled(v != nullptr);
+    m_export->setEnabled(v != nullptr);
+    if (v)
+        emit previewRequested(v);
+    else
+        emit previewCleared();
+}
+
+} // namespace atelier::gui

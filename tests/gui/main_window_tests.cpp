@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/editor_session.h"
+#include "app/job_runner.h"
+#include "app/variations_model.h"
+#include "gui/canvas_view.h"
+#include "gui/job_monitor_dock.h"
+#include "gui/main_window.h"
+#include "gui/variations_dock.h"
+#include "gui_test_support.h"
+
+#include <QFile>
+#include <QListView>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <QUrl>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+using namespace atelier;
+using atelier::gui::MainWindow;
+
+namespace {
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        test::ensureApplication();
+        window = std::make_unique<MainWindow>();
+        window->resize(1400, 900);
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    }
+    void TearDown() override {
+        for (QMessageBox* box : window->findChildren<QMessageBox*>()) box->close();
+        window.reset();
+    }
+
+    // Drags the mouse over the canvas through image points (x0, y0) -> (x1, y1).
+    void dragOnCanvas(Qt::MouseButton button, QPointF from, QPointF to, int moves = 20) {
+        gui::CanvasView* canvas = window->canvas();
+        const auto toWidget = [&](QPointF p) { return canvas->mapFromImage(p).toPoint(); };
+        QTest::mousePress(canvas, button, Qt::NoModifier, toWidget(from));
+        for (int i = 1; i <= moves; ++i) QTest::mouseMove(canvas, toWidget(from + (to - from) * (double(i) / moves)));
+        QTest::mouseRelease(canvas, button, Qt::NoModifier, toWidget(to));
+    }
+
+    // Sends a drag-enter and a drop of `path` onto the window; returns whether the drag was accepted.
+    bool dropFile(const QString& path) {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(700, 400), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &enter);
+        if (!enter.isAccepted()) return false;
+        QDropEvent drop(QPointF(700, 400), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &drop);
+        QTest::qWait(50); // the window opens the file after the drop returns
+        return true;
+    }
+
+    template <class T>
+    T* child(const char* name) const {
+        T* found = window->findChild<T*>(QString::fromLatin1(name));
+        EXPECT_NE(found, nullptr) << name;
+        return found;
+    }
+
+    std::unique_ptr<MainWindow> window;
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, PaintGenerateApplyAndUndo) {
+    ASSERT_TRUE(window->openFile(test::samplePath("astronaut.png")));
+    EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("astronaut.png")));
+    app::EditorSession* session = window->session();
+    const ImageRGBA8 original = session->document().image();
+
+    // Paint across the shuttle at the top right with the mouse.
+    dragOnCanvas(Qt::LeftButton, QPointF(360, 40), QPointF(460, 250));
+    const MaskA8& mask = session->document().mask();
+    EXPECT_FALSE(mask.isClear());
+    EXPECT_GT(mask.at(410, 145), 0);
+    EXPECT_EQ(mask.at(100, 400), 0);
+    EXPECT_EQ(session->undoStack()->count(), 1);
+
+    // Generate three variations with the classical fill.
+    child<QSpinBox>("variationsSpin")->setValue(3);
+    QSignalSpy finished(window->jobRunner(), &app::JobRunner::finished);
+    QSignalSpy failed(window->jobRunner(), &app::JobRunner::failed);
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    EXPECT_FALSE(child<QPushButton>("generateButton")->isEnabled());
+    EXPECT_TRUE(child<QPushButton>("cancelButton")->isEnabled());
+    ASSERT_TRUE(finished.wait(60000)) << (failed.isEmpty() ? "" : failed.at(0).at(1).toString().toStdString());
+    app::VariationsModel* model = window->variationsModel();
+    ASSERT_EQ(model->rowCount(), 3);
+    EXPECT_TRUE(child<QPushButton>("generateButton")->isEnabled());
+    EXPECT_GT(window->jobMonitor()->pointCount(), 0);
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("classical fill")))
+        << window->statusBar()->currentMessage().toStdString();
+
+    // Clicking a thumbnail previews it without editing.
+    QListView* list = window->variationsDock()->listView();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, list->visualRect(model->index(0)).center());
+    EXPECT_TRUE(window->canvas()->hasPreview());
+    EXPECT_EQ(session->document().image(), original);
+
+    // Apply puts it into the image as one undoable command.
+    const app::VariationPtr chosen = model->variation(0);
+    QTest::mouseClick(child<QPushButton>("applyButton"), Qt::LeftButton);
+    EXPECT_EQ(session->document().image(), chosen->image);
+    EXPECT_NE(session->document().image(), original);
+    EXPECT_FALSE(window->canvas()->hasPreview());
+    EXPECT_EQ(session->undoStack()->count(), 2);
+
+    session->undoStack()->undo();
+    EXPECT_EQ(session->document().image(), original);
+    session->undoStack()->redo();
+    EXPECT_EQ(session->document().image(), chosen->image);
+}
+
+TEST_F(MainWindowTest, CancelStopsARunningJob) {
+    ASSERT_TRUE(window->openFile(test::samplePath("astronaut.png")));
+    dragOnCanvas(Qt::LeftButton, QPointF(380, 60), QPointF(440, 200));
+    child<QSpinBox>("variationsSpin")->setValue(30);
+    QSignalSpy finished(window->jobRunner(), &app::JobRunner::finished);
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_TRUE(finished.at(0).at(1).toBool());
+    EXPECT_LT(window->variationsModel()->rowCount(), 30);
+    EXPECT_TRUE(child<QPushButton>("generateButton")->isEnabled());
+}
+
+TEST_F(MainWindowTest, GenerateWithoutAMaskAsksForOne) {
+    ASSERT_TRUE(window->openFile(test::samplePath("astronaut.png")));
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    EXPECT_FALSE(window->jobRunner()->isRunning());
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("mask")));
+}
+
+TEST_F(MainWindowTest, RightButtonErasesAndClearMaskUndoes) {
+    ASSERT_TRUE(window->openFile(test::samplePath("astronaut.png")));
+    app::EditorSession* session = window->session();
+    dragOnCanvas(Qt::LeftButton, QPointF(100, 100), QPointF(300, 100));
+    EXPECT_EQ(session->document().mask().at(200, 100), 255);
+    dragOnCanvas(Qt::RightButton, QPointF(150, 100), QPointF(250, 100));
+    EXPECT_EQ(session->document().mask().at(200, 100), 0);
+    EXPECT_EQ(session->document().mask().at(120, 100), 255);
+    session->clearMask();
+    EXPECT_TRUE(session->document().mask().isClear());
+    EXPECT_EQ(session->undoStack()->count(), 3);
+    session->undoStack()->undo();
+    EXPECT_EQ(session->document().mask().at(120, 100), 255);
+}
+
+TEST_F(MainWindowTest, DroppingANonImageShowsAnErrorAndKeepsTheDocument) {
+    ASSERT_TRUE(window->openFile(test::samplePath("astronaut.png")));
+    const auto version = window->session()->document().version();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("not an image\n");
+    }
+    ASSERT_TRUE(dropFile(path));
+    auto* box = window->findChild<QMessageBox*>(QStringLiteral("errorBox"));
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->text().contains(QStringLiteral("notes.txt"))) << box->text().toStdString();
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("notes.txt")));
+    EXPECT_EQ(window->session()->document().version(), version);
+    EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("astronaut.png")));
+}
+
+TEST_F(MainWindowTest, DroppingAnImageOpensIt) {
+    ASSERT_TRUE(dropFile(test::samplePath("astronaut_shuttle_mask.png")));
+    EXPECT_EQ(window->session()->document().size(), (Size{512, 512}));
+    EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("astronaut_shuttle_mask.png")));
+    EXPECT_EQ(window->findChild<QMessageBox*>(QStringLiteral("errorBox")), nullptr);
+}
