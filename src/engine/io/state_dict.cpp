@@ -67,7 +67,10 @@ void loadStateDict(torch::nn::Module& module, const std::vector<std::string>& ke
     for (auto& [target, value] : assignments) target.copy_(value.to(target.dtype()));
 }
 
-void loadStateDict(torch::nn::Module& module, const SafetensorsFile& file, const std::string& prefix) {
+namespace {
+
+template <typename File>
+void loadFromFile(torch::nn::Module& module, const File& file, const std::string& prefix) {
     std::vector<std::string> keys;
     for (const auto& [name, info] : file.tensors()) keys.push_back(name);
     try {
@@ -80,6 +83,16 @@ void loadStateDict(torch::nn::Module& module, const SafetensorsFile& file, const
     } catch (const Error& e) {
         throw e.withContext("weights '" + file.path() + "'");
     }
+}
+
+} // namespace
+
+void loadStateDict(torch::nn::Module& module, const SafetensorsFile& file, const std::string& prefix) {
+    loadFromFile(module, file, prefix);
+}
+
+void loadStateDict(torch::nn::Module& module, const WeightFile& file, const std::string& prefix) {
+    loadFromFile(module, file, prefix);
 }
 
 } // namespace atelier::engine

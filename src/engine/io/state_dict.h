@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/io/safetensors_file.h"
+#include "engine/io/weight_file.h"
 
 #include <torch/torch.h>
 
@@ -29,5 +30,7 @@ void loadStateDict(torch::nn::Module& module, const std::vector<std::string>& ke
 
 /// loadStateDict from a safetensors file whose names equal the module's (plus `prefix`).
 void loadStateDict(torch::nn::Module& module, const SafetensorsFile& file, const std::string& prefix = "");
+/// loadStateDict from either weights format (safetensors or a restricted-read PyTorch zip).
+void loadStateDict(torch::nn::Module& module, const WeightFile& file, const std::string& prefix = "");
 
 } // namespace atelier::engine
