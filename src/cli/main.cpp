@@ -2,6 +2,7 @@
 // atelier-cli: headless Atelier. `atelier-cli --help` lists the commands.
 #include "cli/cli_errors.h"
 #include "cli/edit_command.h"
+#include "cli/models_command.h"
 #include "cli/version_command.h"
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     EditOptions editOptions;
     CLI::App* edit = addEditCommand(app, editOptions);
+    ModelsOptions modelsOptions;
+    CLI::App* models = addModelsCommand(app, modelsOptions);
     CLI::App* version = addVersionCommand(app);
     try {
         app.parse(argc, argv);
@@ -26,6 +29,7 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
     if (edit->parsed()) return runEditCommand(editOptions, std::cout, std::cerr);
+    if (models->parsed()) return runModelsInspect(modelsOptions, std::cout, std::cerr);
     if (version->parsed()) return runVersionCommand(std::cout);
     return kExitUsage;
 }

@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "engine/classical_fill.h"
+#include "engine/diffusion_backend.h"
 #include "engine/edit_canvas.h"
 
 #include <filesystem>
@@ -18,9 +19,7 @@ EditResult runEdit(const EditRequest& request, ProgressSink* sink, const CancelT
         if (!std::filesystem::exists(request.modelPath, ec)) {
             throw fileError("model", request.modelPath, "does not exist");
         }
-        throw fileError("model", request.modelPath,
-                        "diffusion checkpoints cannot be loaded by this version yet; run without a model to use "
-                        "the classical fill");
+        return runDiffusionBackend(request, prepareCanvas(request), sink, cancel);
     }
     const EditCanvas canvas = prepareCanvas(request);
     return runClassicalFill(request, canvas, sink, cancel);
