@@ -27,6 +27,13 @@ bool stopRequested(const CancelToken* cancel, bool betweenVariations) {
     return m == CancelMode::Now || (betweenVariations && m == CancelMode::AfterCurrentVariation);
 }
 
+// Img2Img always starts from the noised source; inpaint/outpaint do when strength < 1 (diffusers'
+// is_strength_max rule); txt2img never does.
+bool startsFromSource(const EditRequest& request) {
+    if (request.mode == EditMode::Txt2Img) return false;
+    return request.mode == EditMode::Img2Img || request.strength < 1.0;
+}
+
 // What every variation of a job shares: encoded prompts and the encoded source.
 struct JobInputs {
     WorkArea area;
@@ -81,8 +88,7 @@ torch::Tensor denoise(const StableDiffusionModel& model, const EditRequest& requ
         return torch::randn(s, generator, torch::kFloat32).to(model.device, model.dtype);
     };
     SamplingSchedule schedule(model.schedule, request.sampler, request.steps);
-    const bool fromSource = request.mode == EditMode::Img2Img ||
-                            (in.latentMask.defined() && request.strength < 1.0);
+    const bool fromSource = startsFromSource(request);
     if (fromSource) schedule.applyStrength(request.strength);
     const torch::Tensor noise = randn(shape);
     torch::Tensor latents = fromSource ? schedule.addNoise(in.imageLatents, noise, 0) : noise * schedule.initNoiseSigma();
@@ -149,8 +155,7 @@ EditResult runDiffusion(const StableDiffusionModel& model, const EditRequest& re
     const double sharedSeconds = secondsSince(jobStart);
     const MaskA8 alpha = featherInward(canvas.mask, request.featherPx);
     const int stepsPerVariation = SamplingSchedule(model.schedule, request.sampler, request.steps)
-                                      .stepCountFor(request.mode == EditMode::Img2Img || request.strength < 1.0
-                                                        ? request.strength : 1.0);
+                                      .stepCountFor(startsFromSource(request) ? request.strength : 1.0);
     const int totalSteps = stepsPerVariation * request.variationCount;
     int stepCounter = 0;
     for (int i = 0; i < request.variationCount; ++i) {

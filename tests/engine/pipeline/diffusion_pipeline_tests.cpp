@@ -129,6 +129,22 @@ TEST_F(DiffusionPipeline, Img2ImgTxt2ImgAndOutpaint) {
     EXPECT_EQ(outpaint.variations[0].image.copy(Rect{0, 0, 512, 512}), r.source);
 }
 
+TEST_F(DiffusionPipeline, Txt2ImgIgnoresStrengthAndCountsEveryStep) {
+    EditRequest r = inpaintRequest("tiny-sd15");
+    r.variationCount = 1;
+    r.mask = MaskA8();
+    r.mode = EditMode::Txt2Img;
+    r.strength = 0.5;
+    struct LastStep : ProgressSink {
+        int step = 0, total = 0;
+        void onProgress(const ProgressEvent& e) override { step = e.step, total = e.totalSteps; }
+    } sink;
+    const EditResult result = runEdit(r, &sink);
+    ASSERT_EQ(result.variations.size(), 1u);
+    EXPECT_EQ(sink.total, 3);
+    EXPECT_EQ(sink.step, 3);
+}
+
 TEST_F(DiffusionPipeline, CancelAfterTheFirstVariationKeepsIt) {
     const EditRequest r = inpaintRequest("tiny-sd15");
     CancelToken cancel;
