@@ -7,6 +7,8 @@
 #include "engine/edit_engine.h"
 #include "engine/image_io.h"
 #include "engine/recipe_json.h"
+#include "provenance/export_image.h"
+#include "provenance/output_naming.h"
 
 #include <nlohmann/json.hpp>
 
@@ -90,18 +92,34 @@ engine::EditRequest buildRequest(const EditOptions& o) {
     return r;
 }
 
-std::string outputPath(const EditOptions& o, const engine::Variation& v) {
-    const std::string stem = std::filesystem::path(o.imagePath).stem().string();
-    return (std::filesystem::path(o.outDir) /
-            (stem + "_v" + std::to_string(v.recipe.variationIndex + 1) + "_seed" + std::to_string(v.recipe.seed) +
-             ".png"))
+provenance::ExportOptions exportOptions(const EditOptions& o) {
+    provenance::ExportOptions e;
+    e.encode.format = provenance::imageFormatFromName(o.format);
+    e.encode.quality = o.quality;
+    e.encode.lossless = o.lossless;
+    e.overwrite = o.overwrite ? provenance::Overwrite::Replace : provenance::Overwrite::Never;
+    return e;
+}
+
+// The path the --name template asks for, for variation `index` (0-based); exportVariationToFreePath() may number it.
+std::string outputPath(const EditOptions& o, int index, std::uint64_t seed, provenance::ImageFormat format) {
+    provenance::NameFields f;
+    f.project = std::filesystem::path(o.imagePath).stem().string();
+    f.index = index + 1;
+    f.seed = seed;
+    f.prompt = o.prompt;
+    f.mode = o.mode;
+    f.date = provenance::todayIso();
+    return (std::filesystem::path(o.outDir) / (provenance::expandNameTemplate(o.nameTemplate, f) +
+                                                provenance::extensionOf(format)))
         .string();
 }
 
 } // namespace
 
 CLI::App* addEditCommand(CLI::App& app, EditOptions& o) {
-    CLI::App* edit = app.add_subcommand("edit", "Inpaint, outpaint or restyle an image; writes PNG variations");
+    CLI::App* edit = app.add_subcommand(
+        "edit", "Inpaint, outpaint or restyle an image; writes variations with provenance metadata");
     edit->add_option("image", o.imagePath, "Source image (PNG, JPEG, WebP, TIFF, ...)")->required();
     edit->add_option("--mask", o.maskPath, "Mask image of the same size: white = regenerate, black = keep");
     edit->add_option("--mode", o.mode, "inpaint, outpaint, img2img or txt2img")
@@ -120,6 +138,14 @@ CLI::App* addEditCommand(CLI::App& app, EditOptions& o) {
     edit->add_option("--extend", o.extend, "Outpaint margins in pixels: L,T,R,B or one number");
     edit->add_option("--feather", o.featherPx, "Inward feather of the mask edge in pixels")->check(CLI::Range(0.0, 512.0));
     edit->add_option("--out", o.outDir, "Output folder (created if missing)")->required();
+    edit->add_option("--format", o.format, "Output format: png, jpeg or webp")
+        ->check(CLI::IsMember({"png", "jpeg", "jpg", "webp"}));
+    edit->add_option("--quality", o.quality, "JPEG/WebP quality 1..100 (default 92 JPEG, 90 WebP)")
+        ->check(CLI::Range(1, 100));
+    edit->add_flag("--lossless", o.lossless, "WebP: lossless compression");
+    edit->add_option("--name", o.nameTemplate,
+                     "File name template: {project} (image name), {index}, {seed}, {prompt}, {mode}, {date}");
+    edit->add_flag("--overwrite", o.overwrite, "Replace existing files (default: add -2, -3, ... to the name)");
     edit->add_flag("--json", o.json, "Print one JSON object with the outputs, recipes and timings");
     return edit;
 }
@@ -128,6 +154,8 @@ int runEditCommand(const EditOptions& o, std::ostream& out, std::ostream& err) {
     try {
         const auto t0 = Clock::now();
         prepareOutputFolder(o.outDir);
+        const provenance::ExportOptions exporting = exportOptions(o);
+        outputPath(o, 0, o.seed, exporting.encode.format); // a bad --name fails before the work
         const engine::EditRequest request = buildRequest(o);
         const double loadSeconds = secondsSince(t0);
 
@@ -139,8 +167,7 @@ int runEditCommand(const EditOptions& o, std::ostream& out, std::ostream& err) {
         const auto t2 = Clock::now();
         std::vector<std::string> paths;
         for (const engine::Variation& v : result.variations) {
-            paths.push_back(outputPath(o, v));
-            engine::savePngAtomic(v.image, paths.back());
+            paths.push_back(provenance::exportVariationToFreePath(v, outputPath(o, v.recipe.variationIndex, v.recipe.seed, exporting.encode.format), exporting));
         }
         const double writeSeconds = secondsSince(t2);
 
@@ -148,6 +175,7 @@ int runEditCommand(const EditOptions& o, std::ostream& out, std::ostream& err) {
             nlohmann::json j;
             j["notice"] = result.notice;
             j["cancelled"] = result.cancelled;
+            j["format"] = provenance::toString(exporting.encode.format);
             j["outputs"] = nlohmann::json::array();
             for (std::size_t i = 0; i < paths.size(); ++i) {
                 j["outputs"].push_back({{"path", std::filesystem::absolute(paths[i]).string()},

@@ -28,8 +28,10 @@ std::string recipeToJson(const Recipe& r, int indent) {
     j["source_size"] = {{"width", r.sourceSize.width}, {"height", r.sourceSize.height}};
     j["crop_rect"] = {{"x", r.cropRect.x}, {"y", r.cropRect.y},
                       {"width", r.cropRect.width}, {"height", r.cropRect.height}};
-    j["model"] = {{"backend", r.model.backend}, {"name", r.model.name},
-                  {"path", r.model.path}, {"architecture", r.model.architecture}};
+    j["source_sha256"] = r.sourceSha256;
+    j["mask_sha256"] = r.maskSha256;
+    j["model"] = {{"backend", r.model.backend}, {"name", r.model.name},   {"path", r.model.path},
+                  {"architecture", r.model.architecture}, {"sha256", r.model.sha256}};
     j["device"] = r.device;
     j["app_version"] = r.appVersion;
     j["timings"] = {{"shared_s", r.timings.sharedSeconds},
@@ -61,9 +63,12 @@ Recipe recipeFromJson(const std::string& text) {
         r.sourceSize = {j.at("source_size").at("width").get<int>(), j.at("source_size").at("height").get<int>()};
         const json& c = j.at("crop_rect");
         r.cropRect = {c.at("x").get<int>(), c.at("y").get<int>(), c.at("width").get<int>(), c.at("height").get<int>()};
+        r.sourceSha256 = j.value("source_sha256", std::string());
+        r.maskSha256 = j.value("mask_sha256", std::string());
         const json& m = j.at("model");
         r.model = {m.at("backend").get<std::string>(), m.at("name").get<std::string>(),
-                   m.at("path").get<std::string>(), m.at("architecture").get<std::string>()};
+                   m.at("path").get<std::string>(), m.at("architecture").get<std::string>(),
+                   m.value("sha256", std::string())};
         r.device = j.at("device").get<std::string>();
         r.appVersion = j.at("app_version").get<std::string>();
         const json& t = j.at("timings");

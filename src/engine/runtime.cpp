@@ -3,7 +3,12 @@
 
 #include <torch/version.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <thread>
 
@@ -22,12 +27,31 @@ int defaultThreads() {
     return hw > 0 ? static_cast<int>(hw) : 1;
 }
 
+bool envIs(const char* name, const char* value) {
+    const char* v = std::getenv(name);
+    return v && std::strcmp(v, value) == 0;
+}
+
+bool keepLargeBlocksInHeap() {
+#if defined(__GLIBC__)
+    if (envIs("ATELIER_MALLOC", "system")) return false;
+    return mallopt(M_MMAP_MAX, 0) == 1 && mallopt(M_TRIM_THRESHOLD, 1 << 30) == 1;
+#else
+    return false;
+#endif
+}
+
 } // namespace
 
 RuntimeInfo initRuntime(int threads) {
     std::call_once(g_initOnce, [threads] {
         // LibTorch can start with a single OpenMP thread: set the count explicitly.
         at::set_num_threads(threads > 0 ? threads : defaultThreads());
+        // Denormal floats (softmax tails, tiny activations) cost ~100x per operation on x86: flush them.
+        at::globalContext().setFlushDenormal(true);
+        at::globalContext().setUserEnabledMkldnn(envIs("ATELIER_MKLDNN", "1"));
+        g_info.mkldnnConvolutions = at::globalContext().userEnabledMkldnn() && at::hasMKLDNN();
+        g_info.heapAllocator = keepLargeBlocksInHeap();
         g_info.torchVersion = TORCH_VERSION;
         g_info.cudaAvailable = torch::cuda::is_available();
         g_info.device = g_info.cudaAvailable ? "cuda:0" : "cpu";

@@ -17,6 +17,7 @@ struct ModelIdentity {
     std::string name;         ///< human name: "OpenCV FSR inpainting", a checkpoint's file name, ...
     std::string path;         ///< checkpoint path; empty for the classical fill
     std::string architecture; ///< detected architecture ("sd15", "sd15-inpaint", ...); empty if none
+    std::string sha256;       ///< weightsSha256() of the weight file(s), 64 hex digits; empty for the classical fill
 };
 
 /// Wall-clock timings of one variation, in seconds.
@@ -45,6 +46,8 @@ struct Recipe {
     double featherPx = 0.0;
     Size sourceSize;                ///< source size before any outpaint extension
     Rect cropRect;                  ///< the context crop the backend worked on, in output pixels
+    std::string sourceSha256;       ///< imageSha256() of the source pixels; empty for Txt2Img (source unused)
+    std::string maskSha256;         ///< maskSha256() of the request's mask; empty when it had none
     ModelIdentity model;
     std::string device;             ///< "cpu" or "cuda:0"
     std::string appVersion;

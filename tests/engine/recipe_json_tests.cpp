@@ -3,6 +3,7 @@
 #include "engine/recipe_json.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace atelier;
 using namespace atelier::engine;
@@ -25,7 +26,9 @@ TEST(RecipeJson, RoundTripKeepsEveryField) {
     r.featherPx = 5.5;
     r.sourceSize = {640, 480};
     r.cropRect = {10, 20, 300, 400};
-    r.model = {"diffusion", "sd15.safetensors", "/m/sd15.safetensors", "sd15"};
+    r.sourceSha256 = std::string(64, 'a');
+    r.maskSha256 = std::string(64, 'b');
+    r.model = {"diffusion", "sd15.safetensors", "/m/sd15.safetensors", "sd15", std::string(64, 'c')};
     r.device = "cpu";
     r.appVersion = "0.1.0";
     r.timings = {1.5, 0.25, {0.1, 0.2}};
@@ -34,6 +37,22 @@ TEST(RecipeJson, RoundTripKeepsEveryField) {
     EXPECT_EQ(back.seed, r.seed);
     EXPECT_EQ(back.prompt, r.prompt);
     EXPECT_EQ(back.cropRect, r.cropRect);
+    EXPECT_EQ(back.sourceSha256, r.sourceSha256);
+    EXPECT_EQ(back.maskSha256, r.maskSha256);
+    EXPECT_EQ(back.model.sha256, r.model.sha256);
+}
+
+TEST(RecipeJson, RecipesWithoutHashesStillParse) {
+    Recipe r;
+    r.model = {"diffusion", "m.safetensors", "/m.safetensors", "sd1", "abc"};
+    nlohmann::json j = nlohmann::json::parse(recipeToJson(r));
+    j.erase("source_sha256");
+    j.erase("mask_sha256");
+    j["model"].erase("sha256");
+    const Recipe back = recipeFromJson(j.dump());
+    EXPECT_EQ(back.sourceSha256, "");
+    EXPECT_EQ(back.model.sha256, "");
+    EXPECT_EQ(back.model.name, "m.safetensors");
 }
 
 TEST(RecipeJson, MalformedJsonThrowsAtelierError) {

@@ -3,11 +3,51 @@
 
 #include "engine/models/resnet.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace F = torch::nn::functional;
 
 namespace atelier::engine {
+namespace {
+
+// softmax(scale * q k^T) v for q [N, L, d], k [N, S, d], v [N, S, dv].
+// All heads at once, queries in blocks whose [N, rows, S] scores fit
+// Attention::kScoreBlockBytes, written into one reused buffer and normalised in place, so
+// the whole score matrix is never materialised.
+torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
+    const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(2)));
+    const std::int64_t heads = q.size(0), length = q.size(1), keys = k.size(1);
+    const std::int64_t block = std::clamp<std::int64_t>(Attention::kScoreBlockBytes / (heads * keys * static_cast<std::int64_t>(sizeof(float))), 1, length);
+    const torch::Tensor keysT = k.transpose(1, 2); // [N, d, S]
+    const bool upcast = q.scalar_type() != torch::kFloat32;
+    if (block == length && !upcast) {
+        torch::Tensor s = torch::baddbmm(torch::empty({heads, length, keys}, q.options()), q, keysT, 0, scale);
+        at::_softmax_out(s, s, -1, false);
+        return torch::bmm(s, v);
+    }
+    torch::Tensor out = torch::empty({heads, length, v.size(2)}, q.options());
+    torch::Tensor scores = torch::empty({heads, block, keys}, q.options());
+    torch::Tensor scores32 = upcast ? torch::empty({heads, block, keys}, q.options().dtype(torch::kFloat32)) : scores;
+    for (std::int64_t start = 0; start < length; start += block) {
+        const std::int64_t rows = std::min(block, length - start);
+        torch::Tensor s = scores.narrow(1, 0, rows);
+        at::baddbmm_out(s, s, q.narrow(1, start, rows), keysT, 0, scale);
+        if (upcast) { // softmax in float32 (diffusers' upcast_softmax)
+            torch::Tensor s32 = scores32.narrow(1, 0, rows);
+            s32.copy_(s);
+            at::_softmax_out(s32, s32, -1, false);
+            s.copy_(s32);
+        } else {
+            at::_softmax_out(s, s, -1, false);
+        }
+        torch::Tensor o = out.narrow(1, start, rows);
+        at::bmm_out(o, s, v);
+    }
+    return out;
+}
+
+} // namespace
 
 Attention::Attention(const Options& o) : m_options(o) {
     const int inner = o.heads * o.headDim;
@@ -35,11 +75,7 @@ torch::Tensor Attention::forward(const torch::Tensor& input, const torch::Tensor
         return t.reshape({b, t.size(1), heads, d}).permute({0, 2, 1, 3}).reshape({b * heads, t.size(1), d});
     };
     const torch::Tensor q = split(to_q->forward(x)), k = split(to_k->forward(ctx)), v = split(to_v->forward(ctx));
-    const double scale = 1.0 / std::sqrt(static_cast<double>(d));
-    torch::Tensor scores = torch::baddbmm(torch::empty({q.size(0), q.size(1), k.size(1)}, q.options()), q,
-                                          k.transpose(-1, -2), /*beta=*/0, /*alpha=*/scale);
-    const torch::Tensor probs = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type()); // upcast softmax
-    torch::Tensor out = torch::bmm(probs, v);                                                        // [B*H, L, d]
+    torch::Tensor out = scaledDotProductAttention(q, k, v); // [B*H, L, d]
     const int64_t len = out.size(1);
     out = out.reshape({b, heads, len, d}).permute({0, 2, 1, 3}).reshape({b, len, heads * d});
     out = to_out->forward(out);

@@ -14,6 +14,14 @@ namespace atelier::engine {
 /// as in the VAE mid block: group-normed, flattened, residual added back),
 /// context [B, S, contextDim] or undefined for self-attention. Scores are
 /// scale * q k^T with scale = headDim^-0.5, softmax in float32 (upcast).
+/// Computed one block of queries at a time for all heads, the block's scores
+/// (at most kScoreBlockBytes) normalised in place in one reused buffer (query
+/// blocking as in FlashAttention, Dao et al. 2022, without its online softmax:
+/// a block holds whole rows). A 512×512 UNet step with CFG would otherwise
+/// write 1 GiB of scores and 1 GiB of probabilities per self-attention layer;
+/// every query row sees all keys, so the result equals the one-matrix form.
+/// 64 MiB blocks measured fastest on the CPU (2 MiB per head: 23.4 s per SD 1.5
+/// step at 512², 16 MiB: 27.5 s, 64 MiB: 21.5 s; one noisy 2-core machine).
 struct Attention : torch::nn::Module {
     struct Options {
         int queryDim = 0;
@@ -24,6 +32,7 @@ struct Attention : torch::nn::Module {
         int groupNormGroups = 0; ///< > 0: spatial block with a GroupNorm and a residual (VAE)
         double groupNormEps = 1e-6;
     };
+    static constexpr std::int64_t kScoreBlockBytes = 64LL << 20;
     explicit Attention(const Options& options);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context = {});
 

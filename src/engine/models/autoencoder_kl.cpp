@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/models/autoencoder_kl.h"
 
+#include "engine/models/tiled_apply.h"
+
+#include <algorithm>
+
 namespace atelier::engine {
 namespace {
 
@@ -110,13 +114,19 @@ AutoencoderKL::AutoencoderKL(const VAEConfig& config) : m_config(config) {
 }
 
 LatentDistribution AutoencoderKL::encode(const torch::Tensor& image) {
-    const torch::Tensor moments = quant_conv->forward(encoder->forward(image));
-    const auto parts = moments.chunk(2, 1);
+    const auto moments = [this](const torch::Tensor& x) { return quant_conv->forward(encoder->forward(x)); };
+    const bool tiled = tiling.enabled && std::max(image.size(2), image.size(3)) > tiling.tilePixels;
+    const torch::Tensor m = tiled ? applyInTiles(image, tiling.tilePixels, tiling.overlapPixels, 1, scale(), moments)
+                                  : moments(image);
+    const auto parts = m.chunk(2, 1);
     return {parts[0], torch::clamp(parts[1], -30.0, 20.0)};
 }
 
 torch::Tensor AutoencoderKL::decode(const torch::Tensor& latent) {
-    return decoder->forward(post_quant_conv->forward(latent));
+    const auto decoded = [this](const torch::Tensor& z) { return decoder->forward(post_quant_conv->forward(z)); };
+    const int s = scale();
+    if (!tiling.enabled || std::max(latent.size(2), latent.size(3)) * s <= tiling.tilePixels) return decoded(latent);
+    return applyInTiles(latent, tiling.tilePixels / s, tiling.overlapPixels / s, s, 1, decoded);
 }
 
 } // namespace atelier::engine

@@ -51,17 +51,33 @@ struct LatentDistribution {
     torch::Tensor sample(const torch::Tensor& noise) const { return mean + std() * noise; }
 };
 
+/// When the VAE works in overlapping tiles (see applyInTiles).
+struct VAETiling {
+    bool enabled = true;
+    int tilePixels = 768;    ///< images with a side above this are encoded/decoded in tiles this size (multiple of 64)
+    int overlapPixels = 192; ///< overlap of neighbouring tiles, blended linearly (multiple of 8, < tilePixels)
+};
+
 /// AutoencoderKL: encoder, quant_conv, post_quant_conv, decoder.
+///
+/// Images larger than `tiling.tilePixels` go through the networks in
+/// overlapping tiles blended without seams, so memory stays bounded (a
+/// 2048² decode in one piece needs ~10 GB of activations). Each tile's
+/// GroupNorms see only that tile, so tiled results differ slightly in tone
+/// from a one-piece pass; the blend hides the borders.
 struct AutoencoderKL : torch::nn::Module {
     explicit AutoencoderKL(const VAEConfig& config);
 
-    /// Image [B, 3, H, W] in [-1, 1] (H, W multiples of 8) -> posterior in latent space.
+    /// Image [B, 3, H, W] in [-1, 1] (H, W multiples of 8) -> posterior [B, C, H/8, W/8] in latent space.
     LatentDistribution encode(const torch::Tensor& image);
     /// Raw decoder-space latent [B, C, h, w] (already divided by the scaling factor) -> image [B, 3, 8h, 8w].
     torch::Tensor decode(const torch::Tensor& latent);
     const VAEConfig& config() const { return m_config; }
+    /// Pixels per latent cell (8 for SD's four-level VAE).
+    int scale() const { return 1 << (static_cast<int>(m_config.blockOutChannels.size()) - 1); }
 
     VAEConfig m_config;
+    VAETiling tiling;
     std::shared_ptr<VAEEncoder> encoder;
     std::shared_ptr<VAEDecoder> decoder;
     torch::nn::Conv2d quant_conv{nullptr}, post_quant_conv{nullptr};

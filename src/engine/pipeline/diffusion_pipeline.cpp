@@ -75,59 +75,68 @@ JobInputs prepareJob(const StableDiffusionModel& model, const EditRequest& reque
     return in;
 }
 
-// One denoising run; returns the final latents or an undefined tensor when cancelled now.
+// One denoising run for variations that share the UNet batch, one per seed;
+// returns their final latents [n, C, h, w], or an undefined tensor when cancelled now.
+// `stepSeconds` gets each step's wall time divided among the variations.
 torch::Tensor denoise(const StableDiffusionModel& model, const EditRequest& request, const JobInputs& in,
-                      std::uint64_t seed, int variation, int& stepCounter, int totalSteps, ProgressSink* sink,
-                      const CancelToken* cancel, std::vector<double>& stepSeconds) {
+                      const std::vector<std::uint64_t>& seeds, int firstVariation, int& stepCounter, int totalSteps,
+                      ProgressSink* sink, const CancelToken* cancel, std::vector<double>& stepSeconds) {
     torch::NoGradGuard noGrad;
     const int scale = model.vaeScale();
+    const auto n = static_cast<int64_t>(seeds.size());
     const std::vector<int64_t> shape{1, model.latentChannels(), in.area.size.height / scale, in.area.size.width / scale};
-    // CPU noise from the seed, so results are identical on every machine and device.
-    torch::Generator generator = at::detail::createCPUGenerator(seed);
-    const auto randn = [&](const std::vector<int64_t>& s) {
-        return torch::randn(s, generator, torch::kFloat32).to(model.device, model.dtype);
+    // CPU noise from each variation's own seed, so results are identical on every machine and
+    // device and do not depend on which variations share a batch.
+    std::vector<torch::Generator> generators;
+    for (const std::uint64_t seed : seeds) generators.push_back(at::detail::createCPUGenerator(seed));
+    const auto randn = [&] {
+        std::vector<torch::Tensor> parts;
+        for (auto& g : generators) parts.push_back(torch::randn(shape, g, torch::kFloat32));
+        return torch::cat(parts, 0).to(model.device, model.dtype);
     };
     SamplingSchedule schedule(model.schedule, request.sampler, request.steps);
     const bool fromSource = startsFromSource(request);
     if (fromSource) schedule.applyStrength(request.strength);
-    const torch::Tensor noise = randn(shape);
+    const torch::Tensor noise = randn();
     torch::Tensor latents = fromSource ? schedule.addNoise(in.imageLatents, noise, 0) : noise * schedule.initNoiseSigma();
-    const torch::Tensor context = torch::cat({in.prompts.uncond, in.prompts.cond}, 0); // [2, 77k, D]
+    const torch::Tensor context = torch::cat({in.prompts.uncond.expand({n, -1, -1}), in.prompts.cond.expand({n, -1, -1})}, 0);
     const bool blend = in.latentMask.defined() && !model.isInpaintingModel() && request.mode != EditMode::Img2Img;
+    torch::Tensor inpaintChannels;
+    if (model.isInpaintingModel() && in.latentMask.defined()) {
+        inpaintChannels = torch::cat({in.latentMask, in.maskedImageLatents}, 1).expand({n, -1, -1, -1});
+    }
 
     for (int i = 0; i < schedule.stepCount(); ++i) {
         if (stopRequested(cancel, false)) return {};
         const auto t0 = Clock::now();
         torch::Tensor modelInput = schedule.scaleModelInput(latents, i);
-        if (model.isInpaintingModel() && in.latentMask.defined()) {
-            modelInput = torch::cat({modelInput, in.latentMask, in.maskedImageLatents}, 1);
-        }
+        if (inpaintChannels.defined()) modelInput = torch::cat({modelInput, inpaintChannels}, 1);
         const torch::Tensor t = torch::full({1}, schedule.timestep(i), torch::TensorOptions().dtype(torch::kFloat32))
                                     .to(model.device);
+        // Classifier-free guidance: [uncond × n, cond × n] in one UNet batch.
         const torch::Tensor out = model.unet->forward(torch::cat({modelInput, modelInput}, 0), t, context);
         const auto guided = out.chunk(2, 0);
         const torch::Tensor modelOutput = guided[0] + request.cfgScale * (guided[1] - guided[0]);
-        latents = schedule.step(modelOutput, i, latents, [&] { return randn(shape); });
+        latents = schedule.step(modelOutput, i, latents, randn);
         if (blend) {
             // Keep the known region on the trajectory: re-noise the source to the next noise level.
             const torch::Tensor known = i + 1 < schedule.stepCount() ? schedule.addNoise(in.imageLatents, noise, i + 1)
                                                                     : in.imageLatents;
             latents = known * (1 - in.latentMask) + latents * in.latentMask;
         }
-        stepSeconds.push_back(secondsSince(t0));
+        stepSeconds.push_back(secondsSince(t0) / static_cast<double>(n));
+        stepCounter += static_cast<int>(n);
         if (sink) {
-            const ImageRGBA8 preview = latentPreview(latents);
+            const ImageRGBA8 preview = latentPreview(latents.narrow(0, 0, 1));
             ProgressEvent e;
-            e.step = ++stepCounter;
+            e.step = stepCounter;
             e.totalSteps = totalSteps;
-            e.variationIndex = variation;
+            e.variationIndex = firstVariation;
             e.variationCount = request.variationCount;
-            e.stepSeconds = stepSeconds.back();
+            e.stepSeconds = stepSeconds.back() * static_cast<double>(n);
             e.stage = "denoise";
             e.preview = &preview;
             sink->onProgress(e);
-        } else {
-            ++stepCounter;
         }
     }
     return latents;
@@ -147,8 +156,10 @@ WorkArea chooseWorkArea(const EditCanvas& canvas, EditMode mode, int nativeSide,
     return {crop, Size{roundTo(crop.width * s, multiple), roundTo(crop.height * s, multiple)}};
 }
 
+int defaultVariationBatch(const torch::Device& device) { return device.is_cuda() ? 4 : 1; }
+
 EditResult runDiffusion(const StableDiffusionModel& model, const EditRequest& request, const EditCanvas& canvas,
-                        ProgressSink* sink, const CancelToken* cancel) {
+                        ProgressSink* sink, const CancelToken* cancel, const DiffusionOptions& options) {
     EditResult result;
     const auto jobStart = Clock::now();
     const JobInputs in = prepareJob(model, request, canvas);
@@ -157,40 +168,52 @@ EditResult runDiffusion(const StableDiffusionModel& model, const EditRequest& re
     const int stepsPerVariation = SamplingSchedule(model.schedule, request.sampler, request.steps)
                                       .stepCountFor(startsFromSource(request) ? request.strength : 1.0);
     const int totalSteps = stepsPerVariation * request.variationCount;
+    const int batch = std::max(1, options.variationBatch > 0 ? options.variationBatch : defaultVariationBatch(model.device));
     int stepCounter = 0;
-    for (int i = 0; i < request.variationCount; ++i) {
+    for (int first = 0; first < request.variationCount; first += batch) {
         if (stopRequested(cancel, true)) {
             result.cancelled = true;
             break;
         }
-        const auto t0 = Clock::now();
-        Recipe recipe = baseRecipe(request, i);
+        const int count = std::min(batch, request.variationCount - first);
+        std::vector<Recipe> recipes;
+        std::vector<std::uint64_t> seeds;
+        for (int j = 0; j < count; ++j) {
+            recipes.push_back(baseRecipe(request, first + j));
+            seeds.push_back(recipes.back().seed);
+        }
         std::vector<double> stepSeconds;
         const torch::Tensor latents =
-            denoise(model, request, in, recipe.seed, i, stepCounter, totalSteps, sink, cancel, stepSeconds);
+            denoise(model, request, in, seeds, first, stepCounter, totalSteps, sink, cancel, stepSeconds);
         if (!latents.defined()) {
             result.cancelled = true;
             break;
         }
-        torch::Tensor decoded;
-        {
-            torch::NoGradGuard noGrad;
-            decoded = model.vae->decode(latents / model.vae->config().scalingFactor);
+        for (int j = 0; j < count; ++j) {
+            const auto decodeStart = Clock::now();
+            torch::Tensor decoded;
+            {
+                torch::NoGradGuard noGrad;
+                decoded = model.vae->decode(latents.narrow(0, j, 1) / model.vae->config().scalingFactor);
+            }
+            ImageRGBA8 edited = canvas.original;
+            edited.paste(tensorToImage(decoded, Size{in.area.crop.width, in.area.crop.height}), in.area.crop.x, in.area.crop.y);
+            Variation v;
+            v.image = compositeThroughMask(canvas.original, edited, alpha);
+            Recipe& recipe = recipes[static_cast<size_t>(j)];
+            recipe.promptUsed = true;
+            recipe.cropRect = in.area.crop;
+            recipe.model = model.identity;
+            recipe.device = model.device.str();
+            recipe.timings.sharedSeconds = sharedSeconds;
+            // The batch's denoising divided among its variations, plus this variation's decode.
+            recipe.timings.variationSeconds = secondsSince(decodeStart);
+            for (const double s : stepSeconds) recipe.timings.variationSeconds += s;
+            recipe.timings.stepSeconds = stepSeconds;
+            v.recipe = std::move(recipe);
+            if (sink) sink->onVariation(v);
+            result.variations.push_back(std::move(v));
         }
-        ImageRGBA8 edited = canvas.original;
-        edited.paste(tensorToImage(decoded, Size{in.area.crop.width, in.area.crop.height}), in.area.crop.x, in.area.crop.y);
-        Variation v;
-        v.image = compositeThroughMask(canvas.original, edited, alpha);
-        recipe.promptUsed = true;
-        recipe.cropRect = in.area.crop;
-        recipe.model = model.identity;
-        recipe.device = model.device.str();
-        recipe.timings.sharedSeconds = sharedSeconds;
-        recipe.timings.variationSeconds = secondsSince(t0);
-        recipe.timings.stepSeconds = std::move(stepSeconds);
-        v.recipe = std::move(recipe);
-        if (sink) sink->onVariation(v);
-        result.variations.push_back(std::move(v));
     }
     result.notice = "Diffusion model " + model.identity.name + " (" + model.identity.architecture + ") on " +
                     model.device.str() + ".";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Loading Stable Diffusion from a diffusers folder or an original-layout single file.
 #include "core/error.h"
+#include "engine/io/file_hash.h"
 #include "engine/io/weight_file.h"
 #include "engine/io/state_dict.h"
 #include "engine/io/weight_tensors.h"
@@ -138,6 +139,7 @@ StableDiffusionModel loadDiffusersFolder(const fs::path& folder, const ModelLoad
     }
     m.identity.name = folder.filename().string();
     m.identity.path = fs::absolute(folder).string();
+    m.identity.sha256 = weightsSha256({unetWeights.path(), vaeWeights.path(), textWeights.path()});
     finish(m, options);
     return m;
 }
@@ -231,6 +233,7 @@ StableDiffusionModel loadSingleFile(const fs::path& path, const ModelLoadOptions
     }
     m.identity.name = path.filename().string();
     m.identity.path = fs::absolute(path).string();
+    m.identity.sha256 = weightsSha256({file.path()});
     finish(m, options);
     return m;
 }

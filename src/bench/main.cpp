@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// atelier-bench: Atelier's benchmark programs. Each subcommand prints one JSON object.
+#include "bench/diffusion_bench.h"
+#ifdef ATELIER_BENCH_CANVAS
+#include "bench/canvas_bench.h"
+#endif
+#include "core/error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    CLI::App app{"Atelier benchmarks: each subcommand measures one area and prints one JSON object.\n"
+                 "A/B switches of the engine's runtime: ATELIER_THREADS=N, ATELIER_MKLDNN=1 (oneDNN convolutions),\n"
+                 "ATELIER_MALLOC=system (glibc malloc untuned); LD_PRELOAD a tcmalloc to compare allocators."};
+    app.require_subcommand(1);
+
+    atelier::bench::DiffusionBenchOptions diffusion;
+    CLI::App* diffusionCommand = app.add_subcommand(
+        "diffusion", "SD 1.5 architecture with random weights: UNet step, VAE, text encoder, inpaint job; FLOPs, RSS");
+    diffusionCommand->add_option("--threads", diffusion.threads, "torch threads (0 = one per core)")->check(CLI::Range(0, 1024));
+    diffusionCommand->add_option("--repeats", diffusion.repeats, "timed runs per figure after a warm-up")->check(CLI::Range(1, 100));
+    diffusionCommand->add_option("--unet-batch", diffusion.unetBatch, "UNet batch of the step timings (2 = CFG pair)")
+        ->check(CLI::Range(1, 64));
+    diffusionCommand->add_option("--job-steps", diffusion.jobSteps, "denoising steps per variation in the inpaint job")
+        ->check(CLI::Range(1, 1000));
+    diffusionCommand->add_option("--job-variations", diffusion.jobVariations, "variations of the batched inpaint job")
+        ->check(CLI::Range(2, 64));
+    diffusionCommand->add_option("--sampler", diffusion.sampler, "sampler of the inpaint job");
+    diffusionCommand->add_flag("--profile", diffusion.profile, "list each stage's most expensive torch operators");
+    diffusionCommand->add_option("--only", diffusion.sections, "sections: sgemm unet512 unet256 vae text job")
+        ->check(CLI::IsMember({"sgemm", "unet512", "unet256", "vae", "text", "job"}));
+
+#ifdef ATELIER_BENCH_CANVAS
+    atelier::bench::CanvasBenchOptions canvas;
+    CLI::App* canvasCommand = app.add_subcommand(
+        "canvas", "canvas, mask tools and history on a large image: dab, stroke commit, undo/redo, repaint, memory");
+    canvasCommand->add_option("--size", canvas.size, "image side in pixels")->check(CLI::Range(256, 32768));
+    canvasCommand->add_option("--strokes", canvas.strokes, "500-px strokes kept in history")->check(CLI::Range(1, 10000));
+    canvasCommand->add_option("--repaints", canvas.repaints, "timed repaints per zoom")->check(CLI::Range(1, 1000));
+#endif
+
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (diffusionCommand->parsed()) return atelier::bench::runDiffusionBench(diffusion, std::cout);
+#ifdef ATELIER_BENCH_CANVAS
+        if (canvasCommand->parsed()) return atelier::bench::runCanvasBench(canvas, std::cout);
+#endif
+    } catch (const std::exception& e) {
+        std::cerr << "atelier-bench: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/edit_engine.h"
+#include "provenance/audit_log.h"
+
+#include <string>
+
+namespace atelier::provenance {
+
+/// What the designer did with a variation.
+enum class VariationDecision { Approved, Rejected, Applied };
+
+/// "job_requested": every request field but the pixels (source and mask sizes instead).
+AuditEvent jobRequestedEvent(const std::string& jobId, const engine::EditRequest& request);
+
+/// "job_finished" (or "job_cancelled" when result.cancelled): the variation
+/// count, the notice, the job's wall time in seconds, and per variation its
+/// index, seed and timings.
+AuditEvent jobFinishedEvent(const std::string& jobId, const engine::EditResult& result, double wallSeconds);
+
+/// "job_failed": the error message as the user saw it.
+AuditEvent jobFailedEvent(const std::string& jobId, const std::string& error);
+
+/// "variation_approved", "variation_rejected" or "variation_applied": index and seed.
+AuditEvent variationDecisionEvent(const std::string& jobId, const engine::Recipe& recipe, VariationDecision decision);
+
+/// "exported": the file written, its format and the full recipe (recipeToJson()).
+AuditEvent exportedEvent(const std::string& jobId, const engine::Recipe& recipe, const std::string& path,
+                         const std::string& format);
+
+} // namespace atelier::provenance
