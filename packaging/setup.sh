@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up Atelier on Debian bookworm in one command: installs the Debian
-# packages it needs (only the missing ones), configures and builds.
+# packages it needs (only the missing ones), configures, builds and prepares
+# the model pack (packaging/fetch-models.sh).
 # Safe to run again: with everything installed and built it takes seconds.
 #
 #   bash packaging/setup.sh                 # install + build (GUI, CLI, tests)
@@ -22,7 +23,7 @@ for arg in "$@"; do
     case "$arg" in
         --run-sample) run_sample=1 ;;
         --no-gui) gui=OFF ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "setup.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -36,6 +37,8 @@ for pkg in "${wanted[@]}"; do
     status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
     [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
 done
+# npm (for the model pack, step 3): Debian's package, unless a Node.js from elsewhere already provides the command.
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
     say "Installing ${#missing[@]} Debian package(s): ${missing[*]}"
     sudo_cmd=()
@@ -54,7 +57,11 @@ fi
 say "Building with $jobs job(s)"
 cmake --build "$build_dir" -j "$jobs"
 
-# 3. Optionally, the main job on real input.
+# 3. Model pack: the ISNet select-subject model (fetched once, then cached; see models/README.md).
+say "Model pack"
+bash "$root/packaging/fetch-models.sh"
+
+# 4. Optionally, the main job on real input.
 if ((run_sample)); then
     out=${SAMPLE_OUT:-/tmp/atelier-sample}
     say "Running the main job: inpaint the shuttle out of resources/samples/astronaut.png (3 variations)"

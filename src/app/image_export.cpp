@@ -1,43 +1,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/image_export.h"
 
-#include "app/qt_image.h"
 #include "core/error.h"
-#include "engine/edit_engine.h"
-#include "engine/recipe_json.h"
+#include "engine/edit_request.h"
+#include "provenance/export_image.h"
+#include "provenance/output_naming.h"
 
-#include <QCoreApplication>
-#include <QImageWriter>
-#include <QSaveFile>
+#include <QDir>
 
 namespace atelier::app {
-namespace {
 
-[[noreturn]] void fail(const QString& path, const QString& message) {
-    throw fileError("export", path.toStdString(), message.toStdString());
+void exportVariationFile(const engine::Variation& variation, const QString& path, bool replace) {
+    provenance::ExportOptions options;
+    options.encode.format = provenance::imageFormatFromPath(path.toStdString());
+    options.overwrite = replace ? provenance::Overwrite::Replace : provenance::Overwrite::Never;
+    provenance::exportVariation(variation, path.toStdString(), options);
 }
 
-} // namespace
+QString exportFileName(const engine::Recipe& recipe, const QString& nameTemplate, const QString& projectName,
+                       provenance::ImageFormat format) {
+    provenance::NameFields fields;
+    fields.project = projectName.isEmpty() ? std::string("atelier") : projectName.toStdString();
+    fields.index = recipe.variationIndex + 1;
+    fields.seed = recipe.seed;
+    fields.prompt = recipe.prompt;
+    fields.mode = engine::toString(recipe.mode);
+    fields.date = provenance::todayIso();
+    return QString::fromStdString(provenance::expandNameTemplate(nameTemplate.toStdString(), fields) +
+                                  provenance::extensionOf(format));
+}
 
-void saveVariationPng(const engine::Variation& variation, const QString& path) {
-    if (variation.image.isEmpty()) fail(path, QCoreApplication::translate("ImageExport", "the variation is empty"));
-    QImage image = toQImage(variation.image);
-    image.setText(QStringLiteral("Software"),
-                  QStringLiteral("Atelier %1").arg(QString::fromStdString(engine::appVersion())));
-    image.setText(QStringLiteral("atelier-recipe"), QString::fromStdString(engine::recipeToJson(variation.recipe)));
-
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        fail(path, QCoreApplication::translate("ImageExport", "cannot create the file (%1)").arg(file.errorString()));
+QStringList exportVariationsToFolder(const std::vector<VariationPtr>& variations, const QString& folder,
+                                     const QString& nameTemplate, const QString& projectName,
+                                     provenance::ImageFormat format) {
+    provenance::ExportOptions options;
+    options.encode.format = format;
+    options.overwrite = provenance::Overwrite::Never;
+    QStringList written;
+    for (const VariationPtr& v : variations) {
+        if (!v) continue;
+        const QString path = QDir(folder).filePath(exportFileName(v->recipe, nameTemplate, projectName, format));
+        written << QString::fromStdString(provenance::exportVariationToFreePath(*v, path.toStdString(), options));
     }
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image)) {
-        file.cancelWriting();
-        fail(path, QCoreApplication::translate("ImageExport", "cannot encode the PNG (%1)").arg(writer.errorString()));
-    }
-    if (!file.commit()) {
-        fail(path, QCoreApplication::translate("ImageExport", "cannot write the file (%1)").arg(file.errorString()));
-    }
+    return written;
 }
 
 } // namespace atelier::app

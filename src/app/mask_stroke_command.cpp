@@ -7,11 +7,15 @@
 
 namespace atelier::app {
 
-MaskStrokeCommand::MaskStrokeCommand(EditorSession* session, doc::MaskDelta delta, const QString& text)
-    : QUndoCommand(text), m_session(session), m_delta(std::move(delta)) {}
+MaskStrokeCommand::MaskStrokeCommand(EditorSession* session, int layerId, doc::MaskDelta delta, const QString& text)
+    : HistoryCommand(text), m_session(session), m_layerId(layerId), m_delta(std::move(delta)) {}
 
-void MaskStrokeCommand::undo() { m_session->writeMaskDelta(m_delta, false); }
+HistoryCommand* MaskStrokeCommand::clone() const {
+    return new MaskStrokeCommand(m_session, m_layerId, m_delta, text());
+}
 
-void MaskStrokeCommand::redo() { m_session->writeMaskDelta(m_delta, true); }
+void MaskStrokeCommand::doUndo() { m_session->writeMaskDelta(m_layerId, m_delta, false); }
+
+void MaskStrokeCommand::doRedo() { m_session->writeMaskDelta(m_layerId, m_delta, true); }
 
 } // namespace atelier::app

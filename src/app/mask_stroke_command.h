@@ -1,32 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "doc/region_delta.h"
-
-#include <QUndoCommand>
+#include "app/history_command.h"
+#include "doc/tile_delta.h"
 
 namespace atelier::app {
 
 class EditorSession;
 
-/// Undo command for one change of the mask (a brush stroke, a clear): holds
-/// only the changed rectangle's bytes before and after (a doc::MaskDelta).
-/// redo() writes "after", undo() writes "before", byte-exactly.
-class MaskStrokeCommand : public QUndoCommand {
+/// Undo command for one change of a mask layer (a brush stroke, a selection,
+/// a mask operation): a doc::MaskDelta holding only the touched tiles before
+/// and after, and the layer's id. redo() puts the "after" tiles back, undo()
+/// the "before" ones, byte-exactly.
+class MaskStrokeCommand : public HistoryCommand {
 public:
-    /// A command over `session`'s mask (the session owns the stack and outlives it).
-    MaskStrokeCommand(EditorSession* session, doc::MaskDelta delta, const QString& text);
-
-    void undo() override;
-    void redo() override;
+    /// A command over layer `layerId` of `session`'s document (the session owns
+    /// the stack and outlives it).
+    MaskStrokeCommand(EditorSession* session, int layerId, doc::MaskDelta delta, const QString& text);
 
     /// The recorded change.
     const doc::MaskDelta& delta() const { return m_delta; }
-    /// Bytes of history this command holds.
-    std::size_t memorySize() const { return m_delta.memorySize(); }
+    /// The mask layer it changes.
+    int layerId() const { return m_layerId; }
+    std::size_t memorySize() const override { return m_delta.memorySize(); }
+
+protected:
+    HistoryCommand* clone() const override;
+    void doRedo() override;
+    void doUndo() override;
 
 private:
     EditorSession* m_session;
+    int m_layerId;
     doc::MaskDelta m_delta;
 };
 

@@ -4,7 +4,10 @@
 #include "app/qt_image.h"
 #include "engine/recipe_json.h"
 
+#include <QPainter>
+
 #include <algorithm>
+#include <cmath>
 
 namespace atelier::app {
 
@@ -19,10 +22,16 @@ QVariant VariationsModel::data(const QModelIndex& index, int role) const {
     const Entry& e = m_entries[static_cast<std::size_t>(index.row())];
     const engine::Recipe& recipe = e.variation->recipe;
     switch (role) {
-    case Qt::DisplayRole:
-        return tr("#%1 · seed %2").arg(recipe.variationIndex + 1).arg(recipe.seed);
+    case Qt::DisplayRole: {
+        const QString label = tr("#%1 · seed %2").arg(recipe.variationIndex + 1).arg(recipe.seed);
+        if (e.approval == project::Approval::Approved) return QStringLiteral("★ ") + label;
+        if (e.approval == project::Approval::Rejected) return QStringLiteral("✕ ") + label;
+        return label;
+    }
     case Qt::DecorationRole:
-        return e.thumbnail;
+        return badged(e.thumbnail, e.approval);
+    case ApprovalRole:
+        return static_cast<int>(e.approval);
     case Qt::ToolTipRole:
         return toolTip(e);
     case VariationRole:
@@ -47,6 +56,7 @@ QHash<int, QByteArray> VariationsModel::roleNames() const {
     names.insert(RecipeJsonRole, "recipeJson");
     names.insert(JobIdRole, "jobId");
     names.insert(SeedRole, "seed");
+    names.insert(ApprovalRole, "approval");
     return names;
 }
 
@@ -62,13 +72,86 @@ QString VariationsModel::toolTip(const Entry& e) const {
         .arg(r.variationCount);
 }
 
-void VariationsModel::addVariation(int jobId, const VariationPtr& variation) {
-    if (!variation) return;
-    Entry entry{jobId, variation, {}};
+QImage VariationsModel::badged(const QImage& thumbnail, project::Approval approval) {
+    if (approval == project::Approval::None || thumbnail.isNull()) return thumbnail;
+    QImage out = thumbnail.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&out);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const int side = std::max(14, std::min(out.width(), out.height()) / 4);
+    const QRectF badge(out.width() - side - 3, 3, side, side);
+    if (approval == project::Approval::Rejected) {
+        painter.fillRect(out.rect(), QColor(40, 40, 40, 150)); // dimmed
+        painter.setPen(QPen(QColor(230, 60, 60), side / 5.0, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(badge.topLeft(), badge.bottomRight());
+        painter.drawLine(badge.topRight(), badge.bottomLeft());
+    } else {
+        QPolygonF star;
+        for (int i = 0; i < 10; ++i) {
+            const double r = (i % 2 == 0 ? 0.5 : 0.22) * side;
+            const double a = -M_PI / 2 + i * M_PI / 5;
+            star << badge.center() + QPointF(r * std::cos(a), r * std::sin(a));
+        }
+        painter.setPen(QPen(QColor(90, 60, 0), 1.0));
+        painter.setBrush(QColor(255, 200, 30));
+        painter.drawPolygon(star);
+    }
+    return out;
+}
+
+VariationsModel::Entry VariationsModel::makeEntry(int jobId, const VariationPtr& variation,
+                                                  project::Approval approval) const {
+    Entry entry{jobId, variation, {}, approval};
     const QImage full = wrapAsQImage(variation->image);
     if (!full.isNull()) {
         entry.thumbnail = full.scaled(kThumbnailSize, kThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     }
+    return entry;
+}
+
+void VariationsModel::appendVariation(int jobId, const VariationPtr& variation, project::Approval approval) {
+    if (!variation) return;
+    const int row = rowCount();
+    beginInsertRows(QModelIndex(), row, row);
+    m_entries.push_back(makeEntry(jobId, variation, approval));
+    endInsertRows();
+}
+
+int VariationsModel::jobId(int row) const {
+    return row < 0 || row >= rowCount() ? 0 : m_entries[static_cast<std::size_t>(row)].jobId;
+}
+
+project::Approval VariationsModel::approval(int row) const {
+    return row < 0 || row >= rowCount() ? project::Approval::None : m_entries[static_cast<std::size_t>(row)].approval;
+}
+
+void VariationsModel::setApproval(int row, project::Approval approval) {
+    if (row < 0 || row >= rowCount()) return;
+    Entry& e = m_entries[static_cast<std::size_t>(row)];
+    if (e.approval == approval) return;
+    e.approval = approval;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i, {Qt::DisplayRole, Qt::DecorationRole, ApprovalRole});
+    emit approvalChanged(row, approval);
+}
+
+int VariationsModel::rowOf(const VariationPtr& variation) const {
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i].variation == variation) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::vector<VariationPtr> VariationsModel::approvedVariations() const {
+    std::vector<VariationPtr> out;
+    for (const Entry& e : m_entries) {
+        if (e.approval == project::Approval::Approved) out.push_back(e.variation);
+    }
+    return out;
+}
+
+void VariationsModel::addVariation(int jobId, const VariationPtr& variation, project::Approval approval) {
+    if (!variation) return;
+    Entry entry = makeEntry(jobId, variation, approval);
     // Newest job first; inside a job, by variation index.
     const auto before = [&](const Entry& other) {
         if (other.jobId != jobId) return other.jobId < jobId;

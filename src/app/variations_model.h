@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/variation_ptr.h"
+#include "project/approval.h"
 
 #include <QAbstractListModel>
 #include <QImage>
@@ -14,6 +15,9 @@ namespace atelier::app {
 /// variation order. Each row shows a thumbnail (Qt::DecorationRole, at most
 /// kThumbnailSize pixels on its longer side), a short label, and a tooltip with
 /// prompt, seed and backend; the roles below give the full image and recipe.
+/// Each row carries the designer's decision (project::Approval): approved rows
+/// show a star on the thumbnail and in the label, rejected ones are dimmed
+/// with a cross.
 class VariationsModel : public QAbstractListModel {
     Q_OBJECT
 
@@ -25,6 +29,7 @@ public:
         RecipeJsonRole,                   ///< QString, the recipe as JSON
         JobIdRole,                        ///< int
         SeedRole,                         ///< qulonglong
+        ApprovalRole,                     ///< int, a project::Approval value
     };
     /// Longer side of a thumbnail, in pixels.
     static constexpr int kThumbnailSize = 128;
@@ -37,19 +42,40 @@ public:
 
     /// Inserts a finished variation of job `jobId` (ids grow with time) at its
     /// place; ignores a null pointer.
-    void addVariation(int jobId, const VariationPtr& variation);
+    void addVariation(int jobId, const VariationPtr& variation,
+                      project::Approval approval = project::Approval::None);
+    /// Appends a row as it is (no sorting): for restoring a saved list in its order.
+    void appendVariation(int jobId, const VariationPtr& variation, project::Approval approval);
     /// The variation in `row`, or null when out of range.
     VariationPtr variation(int row) const;
+    /// The job that made the variation in `row`; 0 when out of range.
+    int jobId(int row) const;
+    /// The decision on `row`; None when out of range.
+    project::Approval approval(int row) const;
+    /// Sets the decision on `row` (ignored when out of range or unchanged); emits
+    /// dataChanged and approvalChanged.
+    void setApproval(int row, project::Approval approval);
+    /// The row showing `variation`, or -1.
+    int rowOf(const VariationPtr& variation) const;
+    /// The approved variations, in row order.
+    std::vector<VariationPtr> approvedVariations() const;
     /// Removes every row.
     void clear();
+
+signals:
+    /// The decision on `row` changed.
+    void approvalChanged(int row, atelier::project::Approval approval);
 
 private:
     struct Entry {
         int jobId = 0;
         VariationPtr variation;
         QImage thumbnail;
+        project::Approval approval = project::Approval::None;
     };
     QString toolTip(const Entry& entry) const;
+    static QImage badged(const QImage& thumbnail, project::Approval approval);
+    Entry makeEntry(int jobId, const VariationPtr& variation, project::Approval approval) const;
 
     std::vector<Entry> m_entries;
 };

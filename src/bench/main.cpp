@@ -13,7 +13,7 @@
 int main(int argc, char** argv) {
     CLI::App app{"Atelier benchmarks: each subcommand measures one area and prints one JSON object.\n"
                  "A/B switches of the engine's runtime: ATELIER_THREADS=N, ATELIER_MKLDNN=1 (oneDNN convolutions),\n"
-                 "ATELIER_MALLOC=system (glibc malloc untuned); LD_PRELOAD a tcmalloc to compare allocators."};
+                 "build with -DATELIER_TCMALLOC=OFF (or LD_PRELOAD a tcmalloc) to compare allocators."};
     app.require_subcommand(1);
 
     atelier::bench::DiffusionBenchOptions diffusion;

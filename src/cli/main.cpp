@@ -3,6 +3,7 @@
 #include "cli/cli_errors.h"
 #include "cli/edit_command.h"
 #include "cli/models_command.h"
+#include "cli/segment_command.h"
 #include "cli/version_command.h"
 
 #include <CLI/CLI.hpp>
@@ -17,6 +18,8 @@ int main(int argc, char** argv) {
     CLI::App* edit = addEditCommand(app, editOptions);
     ModelsOptions modelsOptions;
     CLI::App* models = addModelsCommand(app, modelsOptions);
+    SegmentOptions segmentOptions;
+    CLI::App* segment = addSegmentCommand(app, segmentOptions);
     CLI::App* version = addVersionCommand(app);
     try {
         app.parse(argc, argv);
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
     }
     if (edit->parsed()) return runEditCommand(editOptions, std::cout, std::cerr);
     if (models->parsed()) return runModelsInspect(modelsOptions, std::cout, std::cerr);
+    if (segment->parsed()) return runSegmentCommand(segmentOptions, std::cout, std::cerr);
     if (version->parsed()) return runVersionCommand(std::cout);
     return kExitUsage;
 }

@@ -3,10 +3,6 @@
 
 #include <torch/version.h>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -32,15 +28,6 @@ bool envIs(const char* name, const char* value) {
     return v && std::strcmp(v, value) == 0;
 }
 
-bool keepLargeBlocksInHeap() {
-#if defined(__GLIBC__)
-    if (envIs("ATELIER_MALLOC", "system")) return false;
-    return mallopt(M_MMAP_MAX, 0) == 1 && mallopt(M_TRIM_THRESHOLD, 1 << 30) == 1;
-#else
-    return false;
-#endif
-}
-
 } // namespace
 
 RuntimeInfo initRuntime(int threads) {
@@ -51,7 +38,6 @@ RuntimeInfo initRuntime(int threads) {
         at::globalContext().setFlushDenormal(true);
         at::globalContext().setUserEnabledMkldnn(envIs("ATELIER_MKLDNN", "1"));
         g_info.mkldnnConvolutions = at::globalContext().userEnabledMkldnn() && at::hasMKLDNN();
-        g_info.heapAllocator = keepLargeBlocksInHeap();
         g_info.torchVersion = TORCH_VERSION;
         g_info.cudaAvailable = torch::cuda::is_available();
         g_info.device = g_info.cudaAvailable ? "cuda:0" : "cpu";

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// CanvasView: pointer, wheel and keyboard input (painting, panning, zooming).
+// CanvasView: pointer, wheel and keyboard input (tools, panning, zooming).
 #include "gui/canvas_view.h"
 
 #include "app/editor_session.h"
 #include "core/error.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QTabletEvent>
@@ -50,19 +51,24 @@ bool CanvasView::pressAt(QPointF pos, Qt::MouseButton button, Qt::MouseButtons b
         moveOutline(pos, false);
         return true;
     }
-    if ((button != Qt::LeftButton && button != Qt::RightButton) || m_session->isStroking() || !m_session->hasImage()) {
-        return false;
-    }
+    if (!m_session->hasImage()) return false;
+    if (m_frameEditing) return button == Qt::LeftButton && beginFrameDrag(pos);
+    const tools::ToolDefinition& def = tools::toolDefinition(m_toolId);
+    const bool brushLike = def.joining == tools::Joining::Dabs;
+    if (button != Qt::LeftButton && !(button == Qt::RightButton && brushLike)) return false;
     if (hasPreview()) {
         clearPreview();
         emit previewCleared();
     }
-    tools::BrushSettings settings = m_brush;
-    settings.mode = (button == Qt::RightButton || m_eraseMode) ? tools::BrushMode::Erase : tools::BrushMode::Paint;
+    const tools::ToolDefinition* tool = &def;
+    if (brushLike && (button == Qt::RightButton || m_eraseMode)) tool = &tools::toolDefinition("eraser");
+    tools::ToolSettings settings = m_settings;
+    settings.brush.mode = tool->ink == tools::Ink::EraseMask ? tools::BrushMode::Erase : tools::BrushMode::Paint;
     try {
-        m_session->beginStroke(settings, toPointer(pos, buttons | button, mods, pressure));
-    } catch (const Error&) {
-        return false; // invalid brush: nothing to paint
+        m_session->toolPress(*tool, settings, toPointer(pos, buttons | button, mods, pressure));
+    } catch (const Error& e) {
+        emit toolFailed(QString::fromStdString(e.what()));
+        return false;
     }
     return true;
 }
@@ -72,28 +78,41 @@ void CanvasView::moveTo(QPointF pos, Qt::MouseButtons buttons, Qt::KeyboardModif
         m_autoFit = false;
         m_view.pan(pos - m_panLast);
         m_panLast = pos;
+        syncScrollBars();
         update();
         return;
     }
+    if (m_frameEditing) {
+        dragFrame(pos);
+        emit pointerMoved(m_view.mapToImage(pos));
+        return;
+    }
     moveOutline(pos, m_session->hasImage());
-    if (m_session->isStroking()) m_session->continueStroke(toPointer(pos, buttons, mods, pressure));
+    if (m_session->isToolActive()) m_session->toolMove(toPointer(pos, buttons, mods, pressure));
     emit pointerMoved(m_view.mapToImage(pos));
 }
 
-bool CanvasView::releaseAt(Qt::MouseButton button) {
+bool CanvasView::releaseAt(QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons,
+                           Qt::KeyboardModifiers mods) {
     if (m_panning && (button == Qt::MiddleButton || button == Qt::LeftButton)) {
         m_panning = false;
         setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::CrossCursor);
         return true;
     }
-    if (m_session->isStroking() && (button == Qt::LeftButton || button == Qt::RightButton)) {
-        m_session->endStroke();
+    if (m_frameEditing && button == Qt::LeftButton) {
+        endFrameDrag();
+        return true;
+    }
+    if (m_session->isToolActive() && (button == Qt::LeftButton || button == Qt::RightButton)) {
+        m_session->toolRelease(toPointer(pos, buttons, mods, 1.0f));
         return true;
     }
     return false;
 }
 
 void CanvasView::mousePressEvent(QMouseEvent* event) {
+    m_previousPressPos = m_lastPressPos;
+    m_lastPressPos = event->position();
     if (!pressAt(event->position(), event->button(), event->buttons(), event->modifiers(), 1.0f)) {
         QWidget::mousePressEvent(event);
     }
@@ -104,7 +123,24 @@ void CanvasView::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void CanvasView::mouseReleaseEvent(QMouseEvent* event) {
-    if (!releaseAt(event->button())) QWidget::mouseReleaseEvent(event);
+    if (!releaseAt(event->position(), event->button(), event->buttons(), event->modifiers())) {
+        QWidget::mouseReleaseEvent(event);
+    }
+}
+
+void CanvasView::mouseDoubleClickEvent(QMouseEvent* event) {
+    const auto near = [](QPointF a, QPointF b) { return (a - b).manhattanLength() <= QApplication::startDragDistance(); };
+    const bool polygon = tools::toolDefinition(m_toolId).controller == tools::Controller::PointByPoint;
+    if (!near(event->position(), m_lastPressPos)) {
+        // No press came before this event here (synthetic input): it is a click of its own.
+        mousePressEvent(event);
+        if (polygon) m_session->toolClose();
+    } else if (polygon && near(m_lastPressPos, m_previousPressPos)) {
+        // Both presses of the double-click at one place (Qt delivered the second press already).
+        // Two quick clicks at different places are two points, not a double-click.
+        m_session->toolClose();
+    }
+    event->accept();
 }
 
 void CanvasView::tabletEvent(QTabletEvent* event) {
@@ -117,7 +153,7 @@ void CanvasView::tabletEvent(QTabletEvent* event) {
         moveTo(event->position(), event->buttons(), event->modifiers(), pressure);
         break;
     case QEvent::TabletRelease:
-        releaseAt(event->button());
+        releaseAt(event->position(), event->button(), event->buttons(), event->modifiers());
         break;
     default:
         return;
@@ -128,7 +164,7 @@ void CanvasView::tabletEvent(QTabletEvent* event) {
 void CanvasView::wheelEvent(QWheelEvent* event) {
     const QPoint delta = event->angleDelta();
     const int steps = delta.y() != 0 ? delta.y() : delta.x();
-    if (steps == 0 || m_image.isNull()) return;
+    if (steps == 0 || m_pyramid.levelCount() == 0) return;
     // One notch (120) zooms by 2^(1/4), so four notches double the size.
     setZoomAbout(event->position(), m_view.zoom() * std::pow(2.0, steps / 480.0));
     moveOutline(event->position(), true);
@@ -146,15 +182,19 @@ void CanvasView::keyPressEvent(QKeyEvent* event) {
         return;
     case Qt::Key_BracketLeft:
     case Qt::Key_BracketRight: {
-        tools::BrushSettings brush = m_brush;
+        tools::BrushSettings brush = m_settings.brush;
         const double factor = event->key() == Qt::Key_BracketRight ? 1.2 : 1.0 / 1.2;
         brush.radius = std::clamp(brush.radius * factor, 0.5, 1000.0);
         setBrush(brush);
         emit brushRadiusChanged(brush.radius);
         return;
     }
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        m_session->toolClose();
+        return;
     case Qt::Key_Escape:
-        m_session->cancelStroke();
+        m_session->cancelTool();
         return;
     default:
         QWidget::keyPressEvent(event);

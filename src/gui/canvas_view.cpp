@@ -2,26 +2,30 @@
 #include "gui/canvas_view.h"
 
 #include "app/editor_session.h"
-#include "app/qt_image.h"
+#include "doc/document.h"
 
 #include <QPaintEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QScrollBar>
+#include <QStyle>
 
-#include <array>
 #include <cmath>
 
 namespace atelier::gui {
 namespace {
 
-QBrush checkerBrush() {
-    QPixmap tile(16, 16);
-    tile.fill(QColor(200, 200, 200));
-    QPainter p(&tile);
-    p.fillRect(0, 0, 8, 8, QColor(150, 150, 150));
-    p.fillRect(8, 8, 8, 8, QColor(150, 150, 150));
-    return QBrush(tile);
+const QBrush& checkerBrush() {
+    static const QBrush brush = [] {
+        QPixmap tile(16, 16);
+        tile.fill(QColor(204, 204, 204));
+        QPainter p(&tile);
+        p.fillRect(0, 0, 8, 8, QColor(153, 153, 153));
+        p.fillRect(8, 8, 8, 8, QColor(153, 153, 153));
+        return QBrush(tile);
+    }();
+    return brush;
 }
 
 } // namespace
@@ -34,28 +38,67 @@ CanvasView::CanvasView(app::EditorSession* session, QWidget* parent) : QWidget(p
     setAttribute(Qt::WA_OpaquePaintEvent);
     setCursor(Qt::CrossCursor);
     setMinimumSize(200, 150);
+    m_hScroll = new QScrollBar(Qt::Horizontal, this);
+    m_hScroll->setObjectName(QStringLiteral("canvasHScroll"));
+    m_vScroll = new QScrollBar(Qt::Vertical, this);
+    m_vScroll->setObjectName(QStringLiteral("canvasVScroll"));
+    m_hScroll->setCursor(Qt::ArrowCursor);
+    m_vScroll->setCursor(Qt::ArrowCursor);
+    connect(m_hScroll, &QScrollBar::valueChanged, this, &CanvasView::scrolled);
+    connect(m_vScroll, &QScrollBar::valueChanged, this, &CanvasView::scrolled);
 
-    connect(session, &app::EditorSession::documentReplaced, this, [this] {
-        clearPreview();
-        rebuildCaches();
-        fitToWindow();
-        update();
-    });
+    connect(session, &app::EditorSession::documentReplaced, this, &CanvasView::documentReplaced);
     connect(session, &app::EditorSession::imageChanged, this, [this](QRect r) {
-        refreshImage(r);
-        updateImageArea(r);
-    });
-    connect(session, &app::EditorSession::maskChanged, this, [this](QRect r) {
-        refreshMask(r);
+        m_pyramid.refresh(m_session->document(), r);
         if (!hasPreview()) updateImageArea(r);
     });
-    rebuildCaches();
+    connect(session, &app::EditorSession::maskChanged, this, [this](QRect r) {
+        m_pyramid.refresh(m_session->document(), r);
+        if (!hasPreview()) updateImageArea(r);
+    });
+    connect(session, &app::EditorSession::outpaintFrameChanged, this, [this] {
+        if (m_autoFit) fitToWindow();
+        update();
+    });
+    connect(session, &app::EditorSession::toolOutlineChanged, this, [this] {
+        const QRect now = toolOutlineRect();
+        update(m_lastToolOutline.united(now));
+        m_lastToolOutline = now;
+    });
+    documentReplaced();
+}
+
+void CanvasView::documentReplaced() {
+    clearPreview();
+    m_pyramid.rebuild(m_session->document());
+    fitToWindow();
+    update();
 }
 
 void CanvasView::setBrush(const tools::BrushSettings& brush) {
     const QRect old = outlineRect(m_hoverPos);
-    m_brush = brush;
+    m_settings.brush = brush;
     if (m_hoverVisible) update(old.united(outlineRect(m_hoverPos)));
+}
+
+void CanvasView::setToolSettings(const tools::ToolSettings& settings) {
+    m_settings = settings;
+    if (m_hoverVisible) update();
+}
+
+void CanvasView::setTool(const QString& id) {
+    setFrameEditing(false); // choosing a tool, even the current one, leaves frame editing
+    const std::string key = id.toStdString();
+    try {
+        tools::toolDefinition(key);
+    } catch (const std::exception&) {
+        return;
+    }
+    if (key == m_toolId) return;
+    m_session->cancelTool();
+    m_toolId = key;
+    update();
+    emit toolChanged(id);
 }
 
 void CanvasView::setEraseMode(bool erase) { m_eraseMode = erase; }
@@ -72,45 +115,16 @@ void CanvasView::clearPreview() {
 }
 
 void CanvasView::setMaskColor(const QColor& color) {
-    m_maskColor = color;
-    refreshMask(m_overlay.rect());
-    update();
+    const doc::Document& d = m_session->document();
+    if (d.isEmpty()) return;
+    m_session->setMaskAppearance(
+        d.activeMaskId(), (std::uint32_t(color.red()) << 16) | (std::uint32_t(color.green()) << 8) | color.blue(),
+        color.alphaF());
 }
 
-void CanvasView::rebuildCaches() {
-    const ImageRGBA8& image = m_session->document().image();
-    if (image.isEmpty()) {
-        m_image = QImage();
-        m_overlay = QImage();
-        return;
-    }
-    m_image = app::wrapAsQImage(image).convertToFormat(QImage::Format_ARGB32_Premultiplied);
-    m_overlay = QImage(image.width, image.height, QImage::Format_ARGB32_Premultiplied);
-    refreshMask(m_overlay.rect());
-}
+double CanvasView::displayZoom() const { return m_view.zoom() * devicePixelRatioF(); }
 
-void CanvasView::refreshImage(const QRect& imageRect) {
-    const QRect r = imageRect.intersected(m_image.rect());
-    if (r.isEmpty()) return;
-    QPainter p(&m_image);
-    p.setCompositionMode(QPainter::CompositionMode_Source);
-    p.drawImage(r.topLeft(), app::wrapAsQImage(m_session->document().image()), r);
-}
-
-void CanvasView::refreshMask(const QRect& imageRect) {
-    const QRect r = imageRect.intersected(m_overlay.rect());
-    if (r.isEmpty()) return;
-    std::array<QRgb, 256> lut;
-    for (int v = 0; v < 256; ++v) {
-        const int a = (v * m_maskColor.alpha() + 127) / 255;
-        lut[v] = qPremultiply(qRgba(m_maskColor.red(), m_maskColor.green(), m_maskColor.blue(), a));
-    }
-    const MaskA8& mask = m_session->document().mask();
-    for (int y = r.top(); y <= r.bottom(); ++y) {
-        auto* row = reinterpret_cast<QRgb*>(m_overlay.scanLine(y));
-        for (int x = r.left(); x <= r.right(); ++x) row[x] = lut[mask.at(x, y)];
-    }
-}
+QRect CanvasView::viewportRect() const { return rect(); }
 
 void CanvasView::updateImageArea(const QRect& imageRect) {
     update(m_view.mapFromImage(QRectF(imageRect)).toAlignedRect().adjusted(-2, -2, 2, 2));
@@ -119,23 +133,13 @@ void CanvasView::updateImageArea(const QRect& imageRect) {
 void CanvasView::paintEvent(QPaintEvent* event) {
     QPainter p(this);
     p.fillRect(event->rect(), QColor(45, 45, 48));
-    if (m_image.isNull()) {
+    if (m_pyramid.levelCount() == 0) {
         p.setPen(QColor(190, 190, 190));
         p.drawText(rect(), Qt::AlignCenter, tr("Open an image (File ▸ Open…) or drop an image file here"));
         return;
     }
-    const QImage& base = m_preview.isNull() ? m_image : m_preview;
-    const QRect src =
-        m_view.mapToImage(QRectF(event->rect())).toAlignedRect().adjusted(-2, -2, 2, 2).intersected(base.rect());
-    if (!src.isEmpty()) {
-        p.save();
-        p.setTransform(m_view.toQTransform());
-        p.setRenderHint(QPainter::SmoothPixmapTransform, m_view.zoom() < 1.0);
-        if (base.hasAlphaChannel()) p.fillRect(src, checkerBrush());
-        p.drawImage(QRectF(src), base, QRectF(src));
-        if (m_preview.isNull()) p.drawImage(QRectF(src), m_overlay, QRectF(src));
-        p.restore();
-    }
+    paintFrame(p);
+    paintImage(p, event->rect());
     if (!m_preview.isNull()) {
         const QString badge = tr("Preview: Apply to keep it");
         const QRect box =
@@ -144,8 +148,9 @@ void CanvasView::paintEvent(QPaintEvent* event) {
         p.setPen(Qt::white);
         p.drawText(box, Qt::AlignCenter, badge);
     }
-    if (m_hoverVisible && !m_panning && !m_spaceHeld) {
-        const double r = m_brush.radius * m_view.zoom();
+    paintToolOutline(p);
+    if (m_hoverVisible && !m_panning && !m_spaceHeld && !m_frameEditing && usesBrushOutline()) {
+        const double r = m_settings.brush.radius * m_view.zoom();
         p.setRenderHint(QPainter::Antialiasing);
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(QColor(0, 0, 0, 200), 1.0));
@@ -155,13 +160,101 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     }
 }
 
+void CanvasView::paintImage(QPainter& p, const QRect& exposed) {
+    const Size size = m_session->document().size();
+    const QRect imageRect(0, 0, size.width, size.height);
+    const QRect src = m_view.mapToImage(QRectF(exposed)).toAlignedRect().adjusted(-2, -2, 2, 2).intersected(imageRect);
+    if (src.isEmpty()) return;
+    p.save();
+    p.setTransform(m_view.toQTransform());
+    if (m_preview.isNull()) {
+        if (m_pyramid.hasTransparency()) {
+            p.save();
+            p.resetTransform();
+            p.fillRect(m_view.mapFromImage(QRectF(src)).intersected(QRectF(exposed)), checkerBrush());
+            p.restore();
+        }
+        const double deviceZoom = displayZoom(); // device pixels per image pixel (high-DPI screens)
+        const int k = m_pyramid.levelFor(deviceZoom);
+        const double scale = std::ldexp(1.0, k); // image pixels per level pixel
+        const QImage& level = m_pyramid.level(k);
+        const QRectF levelSrc = QRectF(src.x() / scale, src.y() / scale, src.width() / scale, src.height() / scale)
+                                    .intersected(QRectF(level.rect()));
+        p.setRenderHint(QPainter::SmoothPixmapTransform, deviceZoom * scale < 1.0);
+        p.drawImage(QRectF(levelSrc.x() * scale, levelSrc.y() * scale, levelSrc.width() * scale,
+                           levelSrc.height() * scale),
+                    level, levelSrc);
+    } else {
+        p.setRenderHint(QPainter::SmoothPixmapTransform, m_view.zoom() < 1.0);
+        const QRectF previewSrc =
+            QRectF(m_view.mapToImage(QRectF(exposed))).adjusted(-2, -2, 2, 2).intersected(QRectF(m_preview.rect()));
+        p.drawImage(previewSrc, m_preview, previewSrc);
+    }
+    p.restore();
+}
+
+void CanvasView::paintFrame(QPainter& p) {
+    const doc::Document& d = m_session->document();
+    const Margins f = shownFrame();
+    if ((f.isNull() && !m_frameEditing) || !m_preview.isNull()) return;
+    const QRectF frame(-f.left, -f.top, d.size().width + f.left + f.right, d.size().height + f.top + f.bottom);
+    const QRectF widgetFrame = m_view.mapFromImage(frame);
+    // The new area shows as masked: a checkerboard under the mask colour.
+    p.fillRect(widgetFrame, checkerBrush());
+    QColor masked(255, 0, 0, 128);
+    if (const doc::MaskLayer* l = d.maskLayer(d.activeMaskId())) {
+        masked = QColor((l->color >> 16) & 0xff, (l->color >> 8) & 0xff, l->color & 0xff,
+                        static_cast<int>(std::lround(255 * l->opacity)));
+    }
+    p.fillRect(widgetFrame, masked);
+    p.setPen(QPen(Qt::white, 1.0, Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(widgetFrame.adjusted(0, 0, -1, -1));
+}
+
+void CanvasView::paintToolOutline(QPainter& p) {
+    const std::vector<PointF> outline = m_session->toolOutline();
+    if (outline.size() < 2) return;
+    QPolygonF poly;
+    for (const PointF& pt : outline) poly << m_view.mapFromImage(QPointF(pt.x, pt.y));
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(Qt::black, 1.0));
+    p.drawPolyline(poly);
+    p.setPen(QPen(Qt::white, 1.0, Qt::DashLine));
+    p.drawPolyline(poly);
+    p.restore();
+}
+
+QRect CanvasView::toolOutlineRect() const {
+    const std::vector<PointF> outline = m_session->toolOutline();
+    QRectF r;
+    for (const PointF& pt : outline) {
+        const QPointF w = m_view.mapFromImage(QPointF(pt.x, pt.y));
+        r = r.united(QRectF(w, QSizeF(1, 1)));
+    }
+    return r.toAlignedRect().adjusted(-3, -3, 3, 3);
+}
+
 void CanvasView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    if (m_autoFit) fitToWindow();
+    const int e = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    m_hScroll->setGeometry(0, height() - e, width() - e, e);
+    m_vScroll->setGeometry(width() - e, 0, e, height() - e);
+    if (m_autoFit) {
+        fitToWindow();
+    } else {
+        syncScrollBars();
+    }
+}
+
+bool CanvasView::usesBrushOutline() const {
+    return tools::toolDefinition(m_toolId).joining == tools::Joining::Dabs;
 }
 
 QRect CanvasView::outlineRect(QPointF widgetPos) const {
-    const double r = m_brush.radius * m_view.zoom() + 3.0;
+    const double r = m_settings.brush.radius * m_view.zoom() + 3.0;
     return QRectF(widgetPos.x() - r, widgetPos.y() - r, 2 * r, 2 * r).toAlignedRect();
 }
 
@@ -172,11 +265,44 @@ void CanvasView::moveOutline(QPointF widgetPos, bool visible) {
     if (m_hoverVisible) update(outlineRect(m_hoverPos));
 }
 
+void CanvasView::viewChanged() {
+    syncScrollBars();
+    update();
+    emit zoomChanged(displayZoom());
+}
+
+void CanvasView::syncScrollBars() {
+    const Size size = m_session->document().size();
+    const bool visible = !size.isEmpty();
+    m_hScroll->setVisible(visible);
+    m_vScroll->setVisible(visible);
+    if (!visible) return;
+    m_syncingScrollBars = true;
+    // Scroll positions are -offset: the image may move until half a view lies beyond either edge.
+    const double w = size.width * m_view.zoom(), h = size.height * m_view.zoom();
+    m_hScroll->setRange(static_cast<int>(-width() / 2), static_cast<int>(std::max(0.0, w - width() / 2)));
+    m_vScroll->setRange(static_cast<int>(-height() / 2), static_cast<int>(std::max(0.0, h - height() / 2)));
+    m_hScroll->setPageStep(width());
+    m_vScroll->setPageStep(height());
+    m_hScroll->setSingleStep(20);
+    m_vScroll->setSingleStep(20);
+    m_hScroll->setValue(static_cast<int>(std::lround(-m_view.offset().x())));
+    m_vScroll->setValue(static_cast<int>(std::lround(-m_view.offset().y())));
+    m_syncingScrollBars = false;
+}
+
+void CanvasView::scrolled() {
+    if (m_syncingScrollBars) return;
+    m_autoFit = false;
+    const QPointF target(-m_hScroll->value(), -m_vScroll->value());
+    m_view.pan(target - m_view.offset());
+    update();
+}
+
 void CanvasView::setZoomAbout(QPointF anchor, double zoom) {
     m_autoFit = false;
     m_view.zoomAbout(anchor, zoom);
-    update();
-    emit zoomChanged(m_view.zoom());
+    viewChanged();
 }
 
 void CanvasView::zoomIn() { setZoomAbout(QRectF(rect()).center(), m_view.zoom() * std::sqrt(2.0)); }
@@ -185,18 +311,26 @@ void CanvasView::zoomOut() { setZoomAbout(QRectF(rect()).center(), m_view.zoom()
 
 void CanvasView::fitToWindow() {
     m_autoFit = true;
-    if (m_image.isNull()) return;
-    m_view.fit(m_image.size(), size(), true);
-    update();
-    emit zoomChanged(m_view.zoom());
+    const doc::Document& d = m_session->document();
+    if (d.isEmpty()) {
+        syncScrollBars();
+        return;
+    }
+    const Margins& f = d.outpaintFrame();
+    const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent); // keep the image clear of the scroll bars
+    m_view.fit(QSize(d.size().width + f.left + f.right, d.size().height + f.top + f.bottom),
+               QSize(width() - bar, height() - bar), true);
+    m_view.pan(QPointF(f.left, f.top) * m_view.zoom());
+    viewChanged();
 }
 
 void CanvasView::actualSize() {
     m_autoFit = false;
-    if (m_image.isNull()) return;
-    m_view.actualSize(m_image.size(), size());
-    update();
-    emit zoomChanged(m_view.zoom());
+    const Size s = m_session->document().size();
+    if (s.isEmpty()) return;
+    m_view.actualSize(QSize(s.width, s.height), size());
+    m_view.zoomAbout(QRectF(rect()).center(), 1.0 / devicePixelRatioF()); // one image pixel per device pixel
+    viewChanged();
 }
 
 } // namespace atelier::gui

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gui/canvas_pyramid.h"
 #include "gui/view_transform.h"
 #include "tools/brush.h"
+#include "tools/mask_tool.h"
 #include "tools/pointer.h"
 
-#include <QColor>
 #include <QImage>
 #include <QPointF>
 #include <QWidget>
+
+#include <string>
+
+class QPainter;
+class QScrollBar;
 
 namespace atelier::app {
 class EditorSession;
@@ -16,13 +22,16 @@ class EditorSession;
 
 namespace atelier::gui {
 
-/// The canvas: shows the session's image with the mask as a translucent
-/// coloured overlay, and turns pointer input into mask strokes.
+/// The canvas: shows the session's image with its visible mask layers as
+/// translucent coloured overlays (over a checkerboard where the image is
+/// transparent) and the outpaint frame, and turns pointer input into tool uses.
 ///
-/// Left button paints the mask (erases in erase mode), right button erases;
-/// middle button or Space + left button pans; the wheel zooms about the
-/// cursor. Events are mapped into tools::Pointer samples in image pixels; on
-/// release the session pushes one undo command. Only changed areas repaint.
+/// The current tool (see tools::toolDefinitions()) gets the left button; with
+/// the brush the right button erases. Middle button or Space + left button
+/// pans, as do the scroll bars; the wheel zooms about the cursor (5%..3200%).
+/// Mouse and tablet events (with pressure) are mapped into tools::Pointer
+/// samples in image pixels; a finished tool use is one undo command. Drawing
+/// comes from a CanvasPyramid, and only the changed or exposed area repaints.
 class CanvasView : public QWidget {
     Q_OBJECT
 
@@ -31,11 +40,17 @@ public:
     explicit CanvasView(app::EditorSession* session, QWidget* parent = nullptr);
 
     /// The brush used by the next stroke (its mode is set per stroke).
-    const tools::BrushSettings& brush() const { return m_brush; }
+    const tools::BrushSettings& brush() const { return m_settings.brush; }
     /// Sets the brush; repaints the outline.
     void setBrush(const tools::BrushSettings& brush);
-    /// True when the left button erases instead of painting.
+    /// True when the left button erases instead of painting (brush tool).
     bool eraseMode() const { return m_eraseMode; }
+    /// All tool settings (brush, selection mode, wand tolerance).
+    const tools::ToolSettings& toolSettings() const { return m_settings; }
+    /// Sets the tool settings.
+    void setToolSettings(const tools::ToolSettings& settings);
+    /// The current tool's id ("brush", "lasso", ...).
+    const std::string& toolId() const { return m_toolId; }
 
     /// The image <-> widget mapping in use.
     const ViewTransform& viewTransform() const { return m_view; }
@@ -43,6 +58,10 @@ public:
     QPointF mapToImage(QPointF widgetPos) const { return m_view.mapToImage(widgetPos); }
     /// Image pixels -> widget pixels.
     QPointF mapFromImage(QPointF imagePos) const { return m_view.mapFromImage(imagePos); }
+    /// The zoom as the user sees it: image pixels per device pixel (1 = 100%).
+    double displayZoom() const;
+    /// The drawing cache (for tests and benchmarks).
+    const CanvasPyramid& pyramid() const { return m_pyramid; }
 
     /// Shows `image` in place of the document image (a preview, not an edit), without the mask overlay.
     void setPreview(const QImage& image);
@@ -51,23 +70,29 @@ public:
     /// True while a preview is shown.
     bool hasPreview() const { return !m_preview.isNull(); }
 
-    /// The mask overlay colour; its alpha scales the mask (default red at 50%).
+    /// The active mask layer's overlay colour; its alpha sets the opacity (default red at 50%).
     void setMaskColor(const QColor& color);
 
     QSize sizeHint() const override { return QSize(800, 600); }
 
 public slots:
+    /// Selects the tool with `id` (unknown ids are ignored); a running tool use is cancelled.
+    void setTool(const QString& id);
     /// Left button erases when `erase` is true.
     void setEraseMode(bool erase);
+    /// While on, the left button drags the outpaint frame's edges (the side of
+    /// the image the pointer starts on) instead of using the tool; the frame
+    /// snaps to 8 pixels and each drag is one undoable change.
+    void setFrameEditing(bool on);
     void zoomIn();
     void zoomOut();
     /// Shows the whole image.
     void fitToWindow();
-    /// One image pixel per screen pixel.
+    /// One image pixel per device pixel (100%).
     void actualSize();
 
 signals:
-    /// The zoom factor changed (1 = 100%).
+    /// The zoom factor changed (displayZoom(); 1 = 100%).
     void zoomChanged(double zoom);
     /// The pointer is over image pixel `pos` (image pixels; may be outside the image).
     void pointerMoved(QPointF pos);
@@ -75,6 +100,12 @@ signals:
     void brushRadiusChanged(double radius);
     /// A stroke began while a preview was shown; the preview is gone.
     void previewCleared();
+    /// The current tool changed.
+    void toolChanged(const QString& id);
+    /// A tool could not be used (e.g. invalid settings); `message` is for the user.
+    void toolFailed(const QString& message);
+    /// Frame editing was switched on or off.
+    void frameEditingChanged(bool on);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -82,6 +113,7 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void tabletEvent(QTabletEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
@@ -89,32 +121,51 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    void rebuildCaches();
-    void refreshImage(const QRect& imageRect);
-    void refreshMask(const QRect& imageRect);
+    void documentReplaced();
     void updateImageArea(const QRect& imageRect);
+    void viewChanged();
+    void syncScrollBars();
+    void scrolled();
     void setZoomAbout(QPointF anchor, double zoom);
     void moveOutline(QPointF widgetPos, bool visible);
     QRect outlineRect(QPointF widgetPos) const;
+    QRect toolOutlineRect() const;
+    QRect viewportRect() const;
+    void paintImage(QPainter& p, const QRect& exposed);
+    void paintFrame(QPainter& p);
+    void paintToolOutline(QPainter& p);
     tools::Pointer toPointer(QPointF widgetPos, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods,
                              float pressure) const;
     bool pressAt(QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods,
                  float pressure);
     void moveTo(QPointF pos, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods, float pressure);
-    bool releaseAt(Qt::MouseButton button);
+    bool releaseAt(QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods);
+    bool usesBrushOutline() const;
+    bool beginFrameDrag(QPointF pos);
+    void dragFrame(QPointF pos);
+    void endFrameDrag();
+    Margins shownFrame() const;
 
     app::EditorSession* m_session;
     ViewTransform m_view;
-    tools::BrushSettings m_brush;
+    CanvasPyramid m_pyramid;
+    tools::ToolSettings m_settings;
+    std::string m_toolId = "brush";
     bool m_eraseMode = false;
-    QColor m_maskColor{255, 0, 0, 128};
-    QImage m_image;   ///< the document image, ARGB32 premultiplied, for fast drawing
-    QImage m_overlay; ///< the mask as coloured premultiplied pixels
     QImage m_preview;
-    bool m_autoFit = true; ///< keep fitting the image to the widget until the user zooms or pans
+    QScrollBar* m_hScroll = nullptr;
+    QScrollBar* m_vScroll = nullptr;
+    bool m_syncingScrollBars = false;
+    bool m_frameEditing = false;
+    int m_frameEdge = -1;  ///< edge being dragged: 0 left, 1 top, 2 right, 3 bottom; -1 none
+    Margins m_frameDraft;  ///< the frame while an edge is dragged
+    QRect m_lastToolOutline;     ///< widget rect of the tool outline last drawn
+    bool m_autoFit = true;       ///< keep fitting the image to the widget until the user zooms or pans
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPointF m_panLast;
+    QPointF m_lastPressPos;     ///< where the last mouse press was (widget pixels)
+    QPointF m_previousPressPos; ///< where the press before it was
     QPointF m_hoverPos;
     bool m_hoverVisible = false;
 };

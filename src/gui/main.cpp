@@ -30,8 +30,9 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(QApplication::translate("main", "Native desktop studio for AI image editing"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("image"), QApplication::translate("main", "Image file to open."),
-                                 QStringLiteral("[image]"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "Image or .atelier project file to open."),
+                                 QStringLiteral("[file]"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QStringLiteral("Paint, generate, grab the window into PATH and quit."),
                                   QStringLiteral("PATH"));
@@ -43,6 +44,10 @@ int main(int argc, char* argv[]) {
     window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty()) window.openFile(files.first());
-    if (parser.isSet(screenshot)) atelier::gui::runScreenshotScript(&window, parser.value(screenshot));
+    if (parser.isSet(screenshot)) {
+        atelier::gui::runScreenshotScript(&window, parser.value(screenshot));
+    } else {
+        window.offerRecovery(); // an autosaved project left by a session that did not end cleanly
+    }
     return QApplication::exec();
 }

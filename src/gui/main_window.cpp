@@ -5,14 +5,17 @@
 #include "app/job_runner.h"
 #include "app/qt_image.h"
 #include "app/variations_model.h"
+#include "doc/document.h"
 #include "gui/canvas_view.h"
 #include "gui/job_monitor_dock.h"
 #include "gui/prompt_panel.h"
+#include "gui/reference_dock.h"
 #include "gui/variations_dock.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -31,13 +34,29 @@ MainWindow::MainWindow(QWidget* parent)
     setDockNestingEnabled(true);
 
     createDocks();
+    createToolBar();
     createActions();
     connectJobSignals();
+    loadSettings();
 
     m_zoomLabel = new QLabel(this);
     m_positionLabel = new QLabel(this);
     m_positionLabel->setMinimumWidth(
         m_positionLabel->fontMetrics().horizontalAdvance(tr("x %1, y %2").arg(88888).arg(88888)));
+    auto* layerLabel = new QLabel(this);
+    layerLabel->setObjectName(QStringLiteral("maskLayerLabel"));
+    const auto showLayer = [this, layerLabel] {
+        const doc::Document& d = m_session->document();
+        const doc::MaskLayer* l = d.maskLayer(d.activeMaskId());
+        layerLabel->setText(l ? tr("%1 (%2 of %3)")
+                                    .arg(QString::fromStdString(l->name))
+                                    .arg(int(l - d.maskLayers().data()) + 1)
+                                    .arg(d.maskLayers().size())
+                              : QString());
+    };
+    connect(m_session, &app::EditorSession::maskLayersChanged, this, showLayer);
+    connect(m_session, &app::EditorSession::documentReplaced, this, showLayer);
+    statusBar()->addPermanentWidget(layerLabel);
     statusBar()->addPermanentWidget(m_positionLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_canvas, &CanvasView::zoomChanged, this,
@@ -80,6 +99,13 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, m_variationsDock);
     m_monitor = new JobMonitorDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_monitor);
+    m_referenceDock = new ReferenceDock(m_session, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_referenceDock);
+    tabifyDockWidget(m_monitor, m_referenceDock);
+    m_monitor->raise();
+    connect(m_referenceDock, &ReferenceDock::referenceFailed, this,
+            [this](const QString& message) { showError(tr("Cannot add the reference image"), message); });
+    connect(m_canvas, &CanvasView::toolFailed, this, [this](const QString& message) { statusBar()->showMessage(message); });
     resizeDocks({promptDock, m_variationsDock}, {320, 330}, Qt::Horizontal);
     resizeDocks({m_variationsDock, m_monitor}, {560, 260}, Qt::Vertical);
 
@@ -96,12 +122,15 @@ void MainWindow::createDocks() {
     connect(m_canvas, &CanvasView::previewCleared, this, [this] { m_variationsDock->selectRow(-1); });
     connect(m_variationsDock, &VariationsDock::applyRequested, this, &MainWindow::applyVariation);
     connect(m_variationsDock, &VariationsDock::exportRequested, this, &MainWindow::exportVariation);
+    connect(m_variationsDock, &VariationsDock::rerunRequested, this, &MainWindow::rerunVariation);
+    connect(m_variationsDock, &VariationsDock::moreLikeThisRequested, this, &MainWindow::moreLikeThis);
 }
 
 void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
+    createProjectActions(file);
     QAction* exportAction = file->addAction(tr("&Export Selected Variation…"), this, &MainWindow::exportSelected);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addSeparator();
@@ -117,10 +146,14 @@ void MainWindow::createActions() {
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    QAction* clear = edit->addAction(tr("&Clear Mask"), m_session, &app::EditorSession::clearMask);
-    clear->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    QAction* paste = edit->addAction(tr("&Paste Image"), this, &MainWindow::pasteImage);
+    paste->setObjectName(QStringLiteral("pasteImageAction"));
+    paste->setShortcut(QKeySequence::Paste);
+    createMaskMenu();
+    createImageMenu(edit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     QAction* zoomIn = view->addAction(tr("Zoom &In"), m_canvas, &CanvasView::zoomIn);
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
     QAction* zoomOut = view->addAction(tr("Zoom &Out"), m_canvas, &CanvasView::zoomOut);
@@ -134,8 +167,9 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::updateTitle() {
-    setWindowTitle(tr("%1[*] — Atelier").arg(m_session->displayName()));
-    setWindowModified(!m_session->undoStack()->isClean());
+    const QString name = m_projectPath.isEmpty() ? m_session->displayName() : QFileInfo(m_projectPath).fileName();
+    setWindowTitle(tr("%1[*] — Atelier").arg(name));
+    setWindowModified(isProjectModified());
 }
 
 } // namespace atelier::gui

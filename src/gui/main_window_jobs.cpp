@@ -10,7 +10,10 @@
 #include "gui/job_monitor_dock.h"
 #include "gui/prompt_panel.h"
 #include "gui/variations_dock.h"
+#include "app/recipe_requests.h"
+#include "provenance/audit_events.h"
 
+#include <QSettings>
 #include <QStatusBar>
 
 namespace atelier::gui {
@@ -31,7 +34,7 @@ void MainWindow::connectJobSignals() {
             });
     connect(m_runner, &app::JobRunner::variationReady, this, [this](int id, const app::VariationPtr& v) {
         if (id == m_staleJob) return;
-        m_variations->addVariation(id, v);
+        m_variations->addVariation(id + m_jobIdBase, v);
         ++m_jobVariations;
         statusBar()->showMessage(
             tr("Variation %1 of %2 is ready.").arg(v->recipe.variationIndex + 1).arg(v->recipe.variationCount));
@@ -40,8 +43,12 @@ void MainWindow::connectJobSignals() {
         m_lastNotice = text;
         statusBar()->showMessage(text);
     });
-    connect(m_runner, &app::JobRunner::finished, this, [this](int, bool cancelled) {
+    connect(m_runner, &app::JobRunner::finished, this, [this](int id, bool cancelled) {
         m_prompt->setBusy(false);
+        if (id != m_staleJob) {
+            recordAudit({cancelled ? "job_cancelled" : "job_finished", std::to_string(id + m_jobIdBase), "",
+                         "{\"variation_count\":" + std::to_string(m_jobVariations) + "}"});
+        }
         const QString outcome = cancelled ? tr("cancelled after %n variation(s)", nullptr, m_jobVariations)
                                           : tr("done, %n variation(s)", nullptr, m_jobVariations);
         m_monitor->finishJob(outcome);
@@ -50,8 +57,9 @@ void MainWindow::connectJobSignals() {
         if (!m_lastNotice.isEmpty()) message += QLatin1Char(' ') + m_lastNotice;
         statusBar()->showMessage(message);
     });
-    connect(m_runner, &app::JobRunner::failed, this, [this](int, const QString& message) {
+    connect(m_runner, &app::JobRunner::failed, this, [this](int id, const QString& message) {
         m_prompt->setBusy(false);
+        if (id != m_staleJob) recordAudit(provenance::jobFailedEvent(std::to_string(id + m_jobIdBase), message.toStdString()));
         m_monitor->finishJob(tr("failed"));
         showError(tr("Generation failed"), message);
     });
@@ -66,12 +74,43 @@ void MainWindow::generate() {
         statusBar()->showMessage(tr("Open an image first."));
         return;
     }
-    if (m_session->document().mask().isClear()) {
+    if (m_session->document().mask().isClear() && m_session->document().outpaintFrame().isNull()) {
         statusBar()->showMessage(tr("Paint a mask over the area to regenerate first (left mouse button)."));
         return;
     }
-    m_session->cancelStroke();
-    m_runner->start(m_session->makeInpaintRequest(m_prompt->parameters()));
+    m_session->cancelTool();
+    startJob(m_session->makeEditRequest(m_prompt->parameters()));
+}
+
+bool MainWindow::startJob(engine::EditRequest request) {
+    if (m_runner->isRunning()) {
+        statusBar()->showMessage(tr("A job is already running."));
+        return false;
+    }
+    provenance::AuditEvent requested = provenance::jobRequestedEvent(std::string(), request); // before the runner takes it
+    const int id = m_runner->start(std::move(request));
+    if (id <= 0) return false;
+    requested.jobId = std::to_string(id + m_jobIdBase);
+    recordAudit(std::move(requested));
+    return true;
+}
+
+void MainWindow::rerunVariation(const app::VariationPtr& variation) {
+    if (!variation || !m_session->hasImage()) return;
+    m_session->cancelTool();
+    ImageRGBA8 source = m_session->document().image().toFlat();
+    MaskA8 mask = m_session->document().mask().toFlat();
+    const bool same = app::sameInputs(variation->recipe, source, mask);
+    if (!startJob(app::rerunRequest(variation->recipe, std::move(source), std::move(mask)))) return;
+    if (!same) {
+        statusBar()->showMessage(tr("The image or mask changed since this variation was made: re-running its recipe on the current ones."));
+    }
+}
+
+void MainWindow::moreLikeThis(const app::VariationPtr& variation) {
+    if (!variation) return;
+    const double strength = QSettings().value(QStringLiteral("generate/moreLikeThisStrength"), 0.55).toDouble();
+    startJob(app::moreLikeThisRequest(*variation, m_prompt->parameters().variationCount, strength));
 }
 
 void MainWindow::cancelJob() {
@@ -88,6 +127,9 @@ void MainWindow::applyVariation(const app::VariationPtr& variation) {
         showError(tr("Cannot apply the variation"), QString::fromStdString(e.what()));
         return;
     }
+    const int row = m_variations->rowOf(variation);
+    recordAudit(provenance::variationDecisionEvent(std::to_string(m_variations->jobId(row)), variation->recipe,
+                                                   provenance::VariationDecision::Applied));
     m_variationsDock->selectRow(-1);
     m_canvas->clearPreview();
     statusBar()->showMessage(tr("Applied the variation with seed %1 (Undo reverts it).").arg(variation->recipe.seed));

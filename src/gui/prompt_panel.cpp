@@ -53,6 +53,16 @@ void PromptPanel::setVariationCount(int count) { m_ui->variationsSpin->setValue(
 
 void PromptPanel::setPrompt(const QString& prompt) { m_ui->promptEdit->setPlainText(prompt); }
 
+void PromptPanel::setParameters(const engine::EditRequest& r) {
+    m_ui->promptEdit->setPlainText(QString::fromStdString(r.prompt));
+    m_ui->negativeEdit->setPlainText(QString::fromStdString(r.negativePrompt));
+    m_ui->modelEdit->setText(QString::fromStdString(r.modelPath));
+    const auto maxSeed = static_cast<std::uint64_t>(m_ui->seedSpin->maximum());
+    m_ui->seedSpin->setValue(static_cast<int>(std::min(r.seed, maxSeed)));
+    m_ui->stepsSpin->setValue(r.steps);
+    m_ui->variationsSpin->setValue(r.variationCount);
+}
+
 void PromptPanel::setBusy(bool busy) {
     m_ui->generateButton->setEnabled(!busy);
     m_ui->cancelButton->setEnabled(busy);

@@ -39,6 +39,9 @@ public:
     void setVariationCount(int count);
     /// Sets the prompt text.
     void setPrompt(const QString& prompt);
+    /// Shows `parameters` (a project's saved prompt state): prompt, negative
+    /// prompt, model, seed, steps and variation count (clamped to the fields' ranges).
+    void setParameters(const engine::EditRequest& parameters);
 
     /// While busy, Generate is disabled and Cancel enabled.
     void setBusy(bool busy);

@@ -3,6 +3,7 @@
 
 #include "app/editor_session.h"
 #include "app/job_runner.h"
+#include "app/variations_model.h"
 #include "gui/canvas_view.h"
 #include "gui/main_window.h"
 #include "gui/prompt_panel.h"
@@ -61,6 +62,10 @@ void runScreenshotScript(MainWindow* window, const QString& path) {
         QTimer::singleShot(500, window, [window, path] {
             hoverCanvas(window->canvas(), QPointF(250, 330)); // shows the brush outline
             grabInto(window, path);
+            // Star the first variation and reject the second, so the preview shot shows decisions.
+            app::VariationsModel* model = window->variationsModel();
+            if (model->rowCount() > 0) window->setApproval(model->variation(0), project::Approval::Approved);
+            if (model->rowCount() > 1) window->setApproval(model->variation(1), project::Approval::Rejected);
             window->variationsDock()->selectRow(0);
             QTimer::singleShot(500, window, [window, path] {
                 QString preview = path;

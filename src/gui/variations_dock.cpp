@@ -37,9 +37,27 @@ VariationsDock::VariationsDock(app::VariationsModel* model, QWidget* parent)
     m_export = new QPushButton(tr("E&xport…"), body);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setToolTip(tr("Save the selected variation as a PNG file"));
+    m_approve = new QPushButton(tr("★ A&pprove"), body);
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_approve->setToolTip(tr("Star the selected variation (press again to unstar); File ▸ Export Approved exports all starred ones"));
+    m_reject = new QPushButton(tr("✕ &Reject"), body);
+    m_reject->setObjectName(QStringLiteral("rejectButton"));
+    m_reject->setToolTip(tr("Set the selected variation aside (press again to undo)"));
     buttons->addWidget(m_apply);
     buttons->addWidget(m_export);
+    buttons->addWidget(m_approve);
+    buttons->addWidget(m_reject);
     layout->addLayout(buttons);
+    auto* jobs = new QHBoxLayout;
+    m_rerun = new QPushButton(tr("Re-&run"), body);
+    m_rerun->setObjectName(QStringLiteral("rerunButton"));
+    m_rerun->setToolTip(tr("Repeat the selected variation's recipe exactly (same seed, settings and model)"));
+    m_moreLikeThis = new QPushButton(tr("&More like this"), body);
+    m_moreLikeThis->setObjectName(QStringLiteral("moreLikeThisButton"));
+    m_moreLikeThis->setToolTip(tr("New variations close to the selected one (image to image from it, same seed and recipe)"));
+    jobs->addWidget(m_rerun);
+    jobs->addWidget(m_moreLikeThis);
+    layout->addLayout(jobs);
     setWidget(body);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VariationsDock::selectionChanged);
@@ -50,6 +68,15 @@ VariationsDock::VariationsDock(app::VariationsModel* model, QWidget* parent)
     connect(m_export, &QPushButton::clicked, this, [this] {
         if (auto v = selectedVariation()) emit exportRequested(v);
     });
+    connect(m_approve, &QPushButton::clicked, this, [this] { requestApproval(project::Approval::Approved); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { requestApproval(project::Approval::Rejected); });
+    connect(m_rerun, &QPushButton::clicked, this, [this] {
+        if (auto v = selectedVariation()) emit rerunRequested(v);
+    });
+    connect(m_moreLikeThis, &QPushButton::clicked, this, [this] {
+        if (auto v = selectedVariation()) emit moreLikeThisRequested(v);
+    });
+    connect(model, &QAbstractItemModel::dataChanged, this, &VariationsDock::updateButtons);
     connect(m_list, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
         if (auto v = m_model->variation(index.row())) emit applyRequested(v);
     });
@@ -70,14 +97,33 @@ void VariationsDock::selectRow(int row) {
     m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
 }
 
-void VariationsDock::selectionChanged() {
+void VariationsDock::requestApproval(project::Approval approval) {
     const app::VariationPtr v = selectedVariation();
-    m_apply->setEnabled(v != nullptr);
-    m_export->setEnabled(v != nullptr);
+    if (!v) return;
+    const bool again = m_model->approval(m_model->rowOf(v)) == approval;
+    emit approvalRequested(v, again ? project::Approval::None : approval);
+}
+
+void VariationsDock::selectionChanged() {
+    updateButtons();
+    const app::VariationPtr v = selectedVariation();
     if (v)
         emit previewRequested(v);
     else
         emit previewCleared();
+}
+
+void VariationsDock::updateButtons() {
+    const app::VariationPtr v = selectedVariation();
+    m_apply->setEnabled(v != nullptr);
+    m_export->setEnabled(v != nullptr);
+    m_approve->setEnabled(v != nullptr);
+    m_reject->setEnabled(v != nullptr);
+    m_rerun->setEnabled(v != nullptr);
+    m_moreLikeThis->setEnabled(v != nullptr);
+    const project::Approval current = v ? m_model->approval(m_model->rowOf(v)) : project::Approval::None;
+    m_approve->setText(current == project::Approval::Approved ? tr("★ Unstar") : tr("★ A&pprove"));
+    m_reject->setText(current == project::Approval::Rejected ? tr("✕ Unreject") : tr("✕ &Reject"));
 }
 
 } // namespace atelier::gui

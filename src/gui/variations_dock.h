@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/variation_ptr.h"
+#include "project/approval.h"
 
 #include <QDockWidget>
 
@@ -16,7 +17,8 @@ namespace atelier::gui {
 
 /// The Variations dock: the finished variations as thumbnails (a QListView
 /// in icon mode over app::VariationsModel). Selecting one asks for a preview;
-/// Apply and Export act on the selected one.
+/// Apply, Export, Approve (star), Reject, Re-run and More like this act on the
+/// selected one.
 class VariationsDock : public QDockWidget {
     Q_OBJECT
 
@@ -40,14 +42,27 @@ signals:
     void applyRequested(const atelier::app::VariationPtr& variation);
     /// Export was pressed.
     void exportRequested(const atelier::app::VariationPtr& variation);
+    /// Approve or Reject was pressed: set the decision on `variation` to `approval`
+    /// (pressing it again on an approved or rejected variation asks for None).
+    void approvalRequested(const atelier::app::VariationPtr& variation, atelier::project::Approval approval);
+    /// Re-run was pressed: repeat the variation's recipe exactly.
+    void rerunRequested(const atelier::app::VariationPtr& variation);
+    /// More like this was pressed: img2img from the variation with its seed and recipe.
+    void moreLikeThisRequested(const atelier::app::VariationPtr& variation);
 
 private:
     void selectionChanged();
+    void updateButtons();
+    void requestApproval(project::Approval approval);
 
     app::VariationsModel* m_model;
     QListView* m_list;
     QPushButton* m_apply;
     QPushButton* m_export;
+    QPushButton* m_approve;
+    QPushButton* m_reject;
+    QPushButton* m_rerun;
+    QPushButton* m_moreLikeThis;
 };
 
 } // namespace atelier::gui

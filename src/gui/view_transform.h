@@ -12,9 +12,9 @@ namespace atelier::gui {
 /// A small value type so the mapping is testable without a widget.
 class ViewTransform {
 public:
-    /// Smallest and largest zoom factors (1 = one image pixel per widget pixel).
-    static constexpr double kMinZoom = 1.0 / 64.0;
-    static constexpr double kMaxZoom = 64.0;
+    /// Smallest and largest zoom factors (1 = one image pixel per widget pixel): 5% to 3200%.
+    static constexpr double kMinZoom = 0.05;
+    static constexpr double kMaxZoom = 32.0;
 
     /// Widget pixels per image pixel.
     double zoom() const { return m_zoom; }

@@ -8,9 +8,18 @@
 
 namespace atelier::tools {
 
-BrushStroke::BrushStroke(doc::Document& document, const BrushSettings& settings)
-    : m_document(document), m_settings(settings), m_scratch(document.mask()) {
+namespace {
+
+TiledMask& paintTarget(doc::Document& document) {
     if (document.isEmpty()) throw Error("cannot paint: the document has no image");
+    return document.maskForWriting();
+}
+
+} // namespace
+
+BrushStroke::BrushStroke(doc::Document& document, const BrushSettings& settings)
+    : m_document(document), m_layerId(document.activeMaskId()), m_settings(settings),
+      m_recorder(paintTarget(document)), m_scratch(document.mask().tilesX()) {
     validate(settings);
 }
 
@@ -49,18 +58,37 @@ Rect BrushStroke::moveTo(const Pointer& p) {
 
 Rect BrushStroke::stamp(PointF centre, float pressure) {
     const double radius = radiusAt(pressure);
-    MaskA8& mask = m_document.maskForWriting();
+    const TiledMask& mask = m_document.maskForWriting(m_layerId); // bumps the version for the views
     const Rect area = dabBounds(centre, radius).intersected(mask.rect());
     const double opacity = std::clamp(m_settings.opacity, 0.0, 1.0);
-    for (int y = area.y; y < area.bottom(); ++y) {
-        const double dy = y + 0.5 - centre.y;
-        for (int x = area.x; x < area.right(); ++x) {
-            const double d = std::hypot(x + 0.5 - centre.x, dy);
-            const double cov = dabProfile(d, radius, m_settings.hardness) * opacity;
-            const auto coverage = static_cast<std::uint8_t>(std::lround(255.0 * cov));
-            std::uint8_t original = 0;
-            if (coverage == 0 || !m_scratch.raise(x, y, coverage, original)) continue;
-            mask.at(x, y) = inkValue(m_settings.mode, original, coverage);
+    const double hardness = m_settings.hardness;
+    const double outer2 = radius * radius;
+    const Rect tiles = mask.tilesCovering(area);
+    for (int ty = tiles.y; ty < tiles.bottom(); ++ty) {
+        for (int tx = tiles.x; tx < tiles.right(); ++tx) {
+            const Rect part = mask.tileRect(tx, ty).intersected(area);
+            StrokeScratch::CoverageTile& coverage = m_scratch.tile(tx, ty);
+            std::uint8_t* dst = nullptr; // detached on the first pixel that changes
+            const std::uint8_t* before = nullptr;
+            for (int y = part.y; y < part.bottom(); ++y) {
+                const double dy = y + 0.5 - centre.y;
+                const int row = (y - ty * kTileSize) * kTileSize - tx * kTileSize;
+                for (int x = part.x; x < part.right(); ++x) {
+                    const double dx = x + 0.5 - centre.x;
+                    const double d2 = dx * dx + dy * dy;
+                    if (d2 >= outer2) continue;
+                    const double cov = dabProfile(std::sqrt(d2), radius, hardness) * opacity;
+                    const auto c = static_cast<std::uint8_t>(std::lround(255.0 * cov));
+                    const int i = row + x;
+                    if (c == 0 || c <= coverage[static_cast<std::size_t>(i)]) continue;
+                    coverage[static_cast<std::size_t>(i)] = c;
+                    if (!dst) {
+                        dst = m_recorder.writableTile(tx, ty);
+                        before = m_recorder.originalTile(tx, ty)->bytes.data();
+                    }
+                    dst[i] = inkValue(m_settings.mode, before[i], c);
+                }
+            }
         }
     }
     ++m_dabCount;
@@ -73,23 +101,15 @@ StrokeResult BrushStroke::end() {
     if (!m_active) return result;
     m_active = false;
     result.changed = m_changed;
-    if (m_changed.isEmpty()) return result;
-    const MaskA8 before = m_scratch.original(m_changed);
-    const MaskA8 after = m_document.mask().copy(m_changed);
-    const doc::MaskDelta local = doc::MaskDelta::between(before, after, before.rect());
-    if (!local.isEmpty()) {
-        const Rect& r = local.rect();
-        result.delta = doc::MaskDelta(Rect{r.x + m_changed.x, r.y + m_changed.y, r.width, r.height}, local.before(),
-                                      local.after());
-    }
+    result.delta = m_recorder.finish();
     return result;
 }
 
 Rect BrushStroke::cancel() {
     if (!m_active) return Rect{};
     m_active = false;
-    if (!m_changed.isEmpty())
-        m_document.maskForWriting().paste(m_scratch.original(m_changed), m_changed.x, m_changed.y);
+    m_document.maskForWriting(m_layerId);
+    m_recorder.cancel();
     return m_changed;
 }
 

@@ -3,7 +3,8 @@
 
 #include "core/geometry.h"
 #include "doc/document.h"
-#include "doc/region_delta.h"
+#include "doc/tile_delta.h"
+#include "doc/tile_recorder.h"
 #include "tools/brush.h"
 #include "tools/pointer.h"
 #include "tools/stroke_scratch.h"
@@ -13,20 +14,23 @@ namespace atelier::tools {
 /// What a finished stroke changed.
 struct StrokeResult {
     Rect changed;         ///< pixels the stroke's dabs covered (clipped to the image)
-    doc::MaskDelta delta; ///< the undo atom: only the bytes that really changed
+    doc::MaskDelta delta; ///< the undo atom: only the tiles whose bytes really changed
 };
 
 /// One freehand stroke of a round brush on a document's mask.
 ///
 /// Dabs are placed along the pointer path every `spacing * radius` pixels and
-/// written live into the document mask (so the canvas shows them) through a
-/// StrokeScratch: inside one stroke dabs combine by max, so a pixel never gets
-/// more than the brush opacity however often it is crossed. end() returns the
-/// change as a MaskDelta for the undo stack; cancel() restores the mask.
+/// written live into the document's active mask layer (so the canvas shows
+/// them) through a TileRecorder, which keeps each touched tile from before the
+/// stroke. Inside one stroke dabs combine by max coverage (StrokeScratch), so a
+/// pixel never gets more than the brush opacity however often it is crossed.
+/// end() returns the change as a MaskDelta (a tile delta) for the undo stack;
+/// cancel() restores the mask.
 class BrushStroke {
 public:
-    /// A stroke on `document` (which must outlive it and not change size while
-    /// it runs). Throws atelier::Error for an empty document or invalid settings.
+    /// A stroke on `document`'s active mask layer (the document must outlive it
+    /// and keep its size and layers while it runs). Throws atelier::Error for an
+    /// empty document or invalid settings.
     BrushStroke(doc::Document& document, const BrushSettings& settings);
 
     BrushStroke(const BrushStroke&) = delete;
@@ -55,7 +59,9 @@ private:
     Rect stamp(PointF centre, float pressure);
 
     doc::Document& m_document;
+    int m_layerId = 0;
     BrushSettings m_settings;
+    doc::MaskRecorder m_recorder;
     StrokeScratch m_scratch;
     bool m_active = false;
     PointF m_last;

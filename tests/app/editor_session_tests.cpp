@@ -46,9 +46,9 @@ engine::Variation variationFrom(ImageRGBA8 image, std::uint64_t seed) {
 
 TEST_F(EditorSessionTest, StrokeUndoRedoIsByteExact) {
     QSignalSpy maskSpy(&session, &EditorSession::maskChanged);
-    const MaskA8 before = session.document().mask();
+    const TiledMask before = session.document().mask();
     paintStroke();
-    const MaskA8 painted = session.document().mask();
+    const TiledMask painted = session.document().mask();
     EXPECT_NE(painted, before);
     EXPECT_GT(maskSpy.count(), 0);
     ASSERT_EQ(session.undoStack()->count(), 1);
@@ -64,7 +64,7 @@ TEST_F(EditorSessionTest, StrokeUndoRedoIsByteExact) {
 
 TEST_F(EditorSessionTest, EraseStrokeIsOneCommandToo) {
     paintStroke();
-    const MaskA8 painted = session.document().mask();
+    const TiledMask painted = session.document().mask();
     paintStroke(tools::BrushMode::Erase, 40.0); // full strength out to 0.6 * 40 = 24 px
     EXPECT_TRUE(session.document().mask().isClear());
     ASSERT_EQ(session.undoStack()->count(), 2);
@@ -74,7 +74,7 @@ TEST_F(EditorSessionTest, EraseStrokeIsOneCommandToo) {
 
 TEST_F(EditorSessionTest, ClearMaskIsUndoable) {
     paintStroke();
-    const MaskA8 painted = session.document().mask();
+    const TiledMask painted = session.document().mask();
     session.clearMask();
     EXPECT_TRUE(session.document().mask().isClear());
     EXPECT_EQ(session.undoStack()->count(), 2);
@@ -87,26 +87,26 @@ TEST_F(EditorSessionTest, ClearMaskIsUndoable) {
 
 TEST_F(EditorSessionTest, ApplyVariationUndoIsByteExact) {
     paintStroke();
-    const ImageRGBA8 original = session.document().image();
-    const MaskA8 mask = session.document().mask();
+    const ImageRGBA8 original = session.document().image().toFlat();
+    const TiledMask mask = session.document().mask();
     ImageRGBA8 edited = original;
     edited.paste(ImageRGBA8(40, 30, 0x3366ccffu), 100, 50);
     QSignalSpy imageSpy(&session, &EditorSession::imageChanged);
 
     session.applyVariation(variationFrom(edited, 7));
-    EXPECT_EQ(session.document().image(), edited);
+    EXPECT_EQ(session.document().image().toFlat(), edited);
     EXPECT_EQ(session.document().mask(), mask); // the mask stays for another try
     ASSERT_EQ(imageSpy.count(), 1);
-    EXPECT_EQ(imageSpy.at(0).at(0).toRect(), QRect(100, 50, 40, 30)); // only the changed pixels
+    EXPECT_EQ(imageSpy.at(0).at(0).toRect(), QRect(64, 0, 128, 128)); // only the changed tiles
 
     session.undoStack()->undo();
-    EXPECT_EQ(session.document().image(), original);
+    EXPECT_EQ(session.document().image().toFlat(), original);
     session.undoStack()->redo();
-    EXPECT_EQ(session.document().image(), edited);
+    EXPECT_EQ(session.document().image().toFlat(), edited);
 }
 
 TEST_F(EditorSessionTest, ApplyVariationChangesOnlyItsCropRectangle) {
-    const ImageRGBA8 original = session.document().image();
+    const ImageRGBA8 original = session.document().image().toFlat();
     ImageRGBA8 edited = original;
     edited.paste(ImageRGBA8(10, 10, 0xffffffffu), 20, 20);   // inside the crop
     edited.paste(ImageRGBA8(10, 10, 0x000000ffu), 150, 100); // outside: must stay
@@ -115,25 +115,25 @@ TEST_F(EditorSessionTest, ApplyVariationChangesOnlyItsCropRectangle) {
     session.applyVariation(v);
     ImageRGBA8 expected = original;
     expected.paste(ImageRGBA8(10, 10, 0xffffffffu), 20, 20);
-    EXPECT_EQ(session.document().image(), expected);
+    EXPECT_EQ(session.document().image().toFlat(), expected);
 }
 
 TEST_F(EditorSessionTest, ApplyingAnIdenticalVariationPushesNothing) {
-    session.applyVariation(variationFrom(session.document().image(), 1));
+    session.applyVariation(variationFrom(session.document().image().toFlat(), 1));
     EXPECT_EQ(session.undoStack()->count(), 0);
 }
 
 TEST_F(EditorSessionTest, ApplyingAVariationOfAnotherSizeSwapsTheDocument) {
     paintStroke();
-    const ImageRGBA8 original = session.document().image();
-    const MaskA8 mask = session.document().mask();
+    const ImageRGBA8 original = session.document().image().toFlat();
+    const TiledMask mask = session.document().mask();
     QSignalSpy replaced(&session, &EditorSession::documentReplaced);
     session.applyVariation(variationFrom(test::patternImage(260, 150), 1));
     EXPECT_EQ(session.document().size(), (Size{260, 150}));
     EXPECT_TRUE(session.document().mask().isClear());
     EXPECT_EQ(replaced.count(), 1);
     session.undoStack()->undo();
-    EXPECT_EQ(session.document().image(), original);
+    EXPECT_EQ(session.document().image().toFlat(), original);
     EXPECT_EQ(session.document().mask(), mask);
 }
 
@@ -171,13 +171,13 @@ TEST_F(EditorSessionTest, InpaintRequestCopiesImageAndMask) {
     EXPECT_EQ(request.mode, engine::EditMode::Inpaint);
     EXPECT_EQ(request.prompt, "sky");
     EXPECT_EQ(request.variationCount, 3);
-    EXPECT_EQ(request.source, session.document().image());
-    EXPECT_EQ(request.mask, session.document().mask());
+    EXPECT_EQ(request.source, session.document().image().toFlat());
+    EXPECT_EQ(request.mask, session.document().mask().toFlat());
 }
 
 TEST_F(EditorSessionTest, UndoDuringAStrokeCancelsTheStroke) {
     paintStroke();
-    const MaskA8 afterFirst = session.document().mask();
+    const TiledMask afterFirst = session.document().mask();
     tools::BrushSettings brush;
     session.beginStroke(brush, tools::Pointer{PointF{100, 100}, 1.0f, tools::LeftButton});
     session.undoStack()->undo();

@@ -4,7 +4,9 @@
 #include "gui/view_transform.h"
 #include "gui_test_support.h"
 
+#include <QTabletEvent>
 #include <QTest>
+#include <QUndoStack>
 #include <QWheelEvent>
 
 #include <gtest/gtest.h>
@@ -114,4 +116,60 @@ TEST(CanvasView, SpaceDragPansAndLeftDragPaints) {
     QTest::mousePress(&canvas, Qt::LeftButton, Qt::NoModifier, centre);
     QTest::mouseRelease(&canvas, Qt::LeftButton, Qt::NoModifier, centre);
     EXPECT_EQ(session.document().mask().at(200, 150), 255);
+}
+
+TEST(CanvasView, TransparentPixelsShowACheckerboardAndTheMaskATint) {
+    test::ensureApplication();
+    app::EditorSession session;
+    ImageRGBA8 image(200, 100, 0x00000000u); // fully transparent
+    image.paste(ImageRGBA8(100, 100, 0x0000ffffu), 100, 0); // right half opaque blue
+    session.setImage(image);
+    CanvasView canvas(&session);
+    canvas.resize(400, 300);
+    canvas.actualSize();
+    EXPECT_TRUE(canvas.pyramid().hasTransparency());
+    QImage shot(canvas.size(), QImage::Format_ARGB32_Premultiplied);
+    canvas.render(&shot);
+    const auto grey = [](QColor c) { return c.red() == c.green() && c.green() == c.blue() && c.red() > 140; };
+    const QPoint left = canvas.mapFromImage(QPointF(20.5, 50.5)).toPoint();
+    const QPoint leftNext = canvas.mapFromImage(QPointF(28.5, 50.5)).toPoint(); // the next 8-px checker square
+    EXPECT_TRUE(grey(shot.pixelColor(left))) << shot.pixelColor(left).name().toStdString();
+    EXPECT_NE(shot.pixelColor(left), shot.pixelColor(leftNext));
+    const QPoint right = canvas.mapFromImage(QPointF(150.5, 50.5)).toPoint();
+    EXPECT_EQ(shot.pixelColor(right), QColor(0, 0, 255));
+
+    tools::BrushSettings brush;
+    brush.radius = 20;
+    brush.hardness = 1.0;
+    session.beginStroke(brush, tools::Pointer{PointF{150, 50}, 1.0f, tools::LeftButton});
+    session.endStroke();
+    canvas.render(&shot);
+    const QColor tinted = shot.pixelColor(right); // red at 50% over blue
+    EXPECT_NEAR(tinted.red(), 128, 2);
+    EXPECT_NEAR(tinted.blue(), 127, 2);
+}
+
+TEST(CanvasView, TabletPressureScalesTheBrush) {
+    test::ensureApplication();
+    app::EditorSession session;
+    session.setImage(ImageRGBA8(400, 300, 0x808080ffu));
+    CanvasView canvas(&session);
+    canvas.resize(800, 600);
+    canvas.actualSize();
+    tools::BrushSettings brush;
+    brush.radius = 40.0;
+    brush.hardness = 1.0;
+    canvas.setBrush(brush);
+    const QPointF pos = canvas.mapFromImage(QPointF(200, 150));
+    const auto send = [&](QEvent::Type type, qreal pressure, Qt::MouseButtons buttons) {
+        QTabletEvent e(type, QPointingDevice::primaryPointingDevice(), pos, canvas.mapToGlobal(pos), pressure, 0, 0, 0,
+                       0, 0, Qt::NoModifier, Qt::LeftButton, buttons);
+        QApplication::sendEvent(&canvas, &e);
+        EXPECT_TRUE(e.isAccepted());
+    };
+    send(QEvent::TabletPress, 0.25, Qt::LeftButton); // radius 40 * 0.25 = 10
+    send(QEvent::TabletRelease, 0.25, Qt::NoButton);
+    EXPECT_EQ(session.document().mask().at(200, 157), 255);
+    EXPECT_EQ(session.document().mask().at(200, 162), 0);
+    EXPECT_EQ(session.undoStack()->count(), 1);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QApplication>
+#include <QStandardPaths>
 #include <QString>
 
 namespace atelier::test {
@@ -17,6 +18,7 @@ inline void ensureApplication() {
     static char name[] = "atelier_gui_tests";
     static char* argv[] = {name, nullptr};
     new QApplication(argc, argv); // lives until the process ends
+    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location, not the user's
 }
 
 /// A path under resources/samples.

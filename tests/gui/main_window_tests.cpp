@@ -82,11 +82,11 @@ TEST_F(MainWindowTest, PaintGenerateApplyAndUndo) {
     ASSERT_TRUE(window->openFile(test::samplePath("astronaut.png")));
     EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("astronaut.png")));
     app::EditorSession* session = window->session();
-    const ImageRGBA8 original = session->document().image();
+    const ImageRGBA8 original = session->document().image().toFlat();
 
     // Paint across the shuttle at the top right with the mouse.
     dragOnCanvas(Qt::LeftButton, QPointF(360, 40), QPointF(460, 250));
-    const MaskA8& mask = session->document().mask();
+    const TiledMask mask = session->document().mask();
     EXPECT_FALSE(mask.isClear());
     EXPECT_GT(mask.at(410, 145), 0);
     EXPECT_EQ(mask.at(100, 400), 0);
@@ -111,20 +111,20 @@ TEST_F(MainWindowTest, PaintGenerateApplyAndUndo) {
     QListView* list = window->variationsDock()->listView();
     QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, list->visualRect(model->index(0)).center());
     EXPECT_TRUE(window->canvas()->hasPreview());
-    EXPECT_EQ(session->document().image(), original);
+    EXPECT_EQ(session->document().image().toFlat(), original);
 
     // Apply puts it into the image as one undoable command.
     const app::VariationPtr chosen = model->variation(0);
     QTest::mouseClick(child<QPushButton>("applyButton"), Qt::LeftButton);
-    EXPECT_EQ(session->document().image(), chosen->image);
-    EXPECT_NE(session->document().image(), original);
+    EXPECT_EQ(session->document().image().toFlat(), chosen->image);
+    EXPECT_NE(session->document().image().toFlat(), original);
     EXPECT_FALSE(window->canvas()->hasPreview());
     EXPECT_EQ(session->undoStack()->count(), 2);
 
     session->undoStack()->undo();
-    EXPECT_EQ(session->document().image(), original);
+    EXPECT_EQ(session->document().image().toFlat(), original);
     session->undoStack()->redo();
-    EXPECT_EQ(session->document().image(), chosen->image);
+    EXPECT_EQ(session->document().image().toFlat(), chosen->image);
 }
 
 TEST_F(MainWindowTest, CancelStopsARunningJob) {

@@ -36,7 +36,7 @@ TEST(BrushStroke, OneHardDabIsAFullDisc) {
     BrushStroke stroke(d, brush(10.0, 1.0));
     stroke.begin(at(50.0, 50.0));
     const StrokeResult result = stroke.end();
-    const MaskA8& m = d.mask();
+    const MaskA8 m = d.mask().toFlat();
     EXPECT_EQ(m.at(49, 49), 255); // centre
     EXPECT_EQ(m.at(50, 50), 255);
     EXPECT_EQ(m.at(50, 38), 0);   // 11.5 px away
@@ -52,7 +52,7 @@ TEST(BrushStroke, SoftDabHasAGradedEdge) {
     BrushStroke stroke(d, brush(10.0, 0.2));
     stroke.begin(at(50.0, 50.0));
     stroke.end();
-    const MaskA8& m = d.mask();
+    const MaskA8 m = d.mask().toFlat();
     EXPECT_EQ(m.at(50, 50), 255);
     const int edge = m.at(50, 57); // 7.5 px away: inside the falloff
     EXPECT_GT(edge, 0);
@@ -84,7 +84,8 @@ TEST(BrushStroke, OverlappingDabsDoNotBuildUpBeyondTheOpacity) {
         stroke.moveTo(at(20.0, 50.0));
     }
     stroke.end();
-    const auto top = *std::max_element(d.mask().values.begin(), d.mask().values.end());
+    const MaskA8 flat = d.mask().toFlat();
+    const auto top = *std::max_element(flat.values.begin(), flat.values.end());
     EXPECT_EQ(top, 128); // round(0.5 * 255)
     EXPECT_EQ(d.mask().at(50, 50), 128);
 }
@@ -136,25 +137,25 @@ TEST(BrushStroke, DeltaUndoesAndRedoesByteExactly) {
     stroke.moveTo(at(100.0, 70.0));
     stroke.moveTo(at(20.0, 80.0));
     const StrokeResult result = stroke.end();
-    const MaskA8 painted = d.mask();
+    const MaskA8 painted = d.mask().toFlat();
     ASSERT_FALSE(result.delta.isEmpty());
-    EXPECT_LE(result.delta.memorySize(), 2u * static_cast<std::size_t>(result.changed.area()));
+    EXPECT_EQ(result.delta.changes().size(), 4u); // 120x90 is 2x2 tiles, all touched
 
     d.revert(result.delta);
-    EXPECT_EQ(d.mask(), start);
+    EXPECT_EQ(d.mask().toFlat(), start);
     d.apply(result.delta);
-    EXPECT_EQ(d.mask(), painted);
+    EXPECT_EQ(d.mask().toFlat(), painted);
 }
 
 TEST(BrushStroke, CancelRestoresTheMask) {
     doc::Document d(ImageRGBA8(80, 80), MaskA8(80, 80, 7));
-    const MaskA8 start = d.mask();
+    const MaskA8 start = d.mask().toFlat();
     BrushStroke stroke(d, brush(10.0, 0.7));
     stroke.begin(at(5.0, 5.0));
     stroke.moveTo(at(75.0, 75.0));
-    EXPECT_NE(d.mask(), start);
+    EXPECT_NE(d.mask().toFlat(), start);
     stroke.cancel();
-    EXPECT_EQ(d.mask(), start);
+    EXPECT_EQ(d.mask().toFlat(), start);
     EXPECT_FALSE(stroke.isActive());
 }
 
@@ -183,4 +184,35 @@ TEST(BrushStroke, PressureScalesTheRadius) {
 TEST(BrushStroke, RefusesAnEmptyDocument) {
     doc::Document d;
     EXPECT_THROW(BrushStroke(d, BrushSettings{}), Error);
+}
+
+TEST(BrushStroke, DeltaHoldsOnlyTheTilesTouched) {
+    doc::Document d(ImageRGBA8(4096, 4096));
+    BrushStroke stroke(d, brush(10.0, 0.5));
+    stroke.begin(at(100.0, 100.0));
+    stroke.moveTo(at(300.0, 100.0));
+    const StrokeResult result = stroke.end();
+    // y 90..110 lies in tile row 1; x 90..310 in tile columns 1..4.
+    EXPECT_EQ(result.delta.changes().size(), 4u);
+    EXPECT_LT(result.delta.memorySize(), 5u * 4096u);
+}
+
+// Profile of one dab with hardness 0.5: full strength to half the radius, then a
+// smoothstep falling to 0 at the rim, symmetric about the centre.
+TEST(BrushStroke, HardnessProfileOfOneDab) {
+    doc::Document d(ImageRGBA8(200, 200));
+    BrushStroke stroke(d, brush(40.0, 0.5));
+    stroke.begin(at(100.0, 100.0));
+    stroke.end();
+    for (int r = 0; r < 45; ++r) {
+        const double distance = std::hypot(r + 0.5, 0.5); // pixel centre to dab centre
+        const int expected = static_cast<int>(std::lround(255.0 * dabProfile(distance, 40.0, 0.5)));
+        EXPECT_EQ(d.mask().at(100 + r, 99), d.mask().at(100 + r, 100)) << r;
+        EXPECT_EQ(d.mask().at(100 + r, 99), expected) << "offset " << r;
+        EXPECT_EQ(d.mask().at(100 + r, 100), d.mask().at(99 - r, 100)) << r; // symmetric
+    }
+    EXPECT_EQ(d.mask().at(115, 100), 255); // inside hardness * radius = 20
+    EXPECT_GT(d.mask().at(125, 100), 0);
+    EXPECT_LT(d.mask().at(125, 100), 255);
+    EXPECT_EQ(d.mask().at(141, 100), 0);
 }

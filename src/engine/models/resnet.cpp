@@ -24,13 +24,16 @@ ResnetBlock2D::ResnetBlock2D(int inChannels, int outChannels, int tembChannels, 
 }
 
 torch::Tensor ResnetBlock2D::forward(const torch::Tensor& x, const torch::Tensor& temb) {
-    torch::Tensor h = conv1->forward(F::silu(norm1->forward(x)));
+    // In-place activations and sums (inference only): at 512² the VAE's full-resolution
+    // tensors are 134-268 MB each, so every temporary not kept saves that much at the peak.
+    torch::Tensor h = norm1->forward(x);
+    h = conv1->forward(torch::silu_(h));
     if (time_emb_proj && temb.defined()) {
-        h = h + time_emb_proj->forward(F::silu(temb)).unsqueeze(-1).unsqueeze(-1); // [B, C, 1, 1]
+        h.add_(time_emb_proj->forward(F::silu(temb)).unsqueeze(-1).unsqueeze(-1)); // [B, C, 1, 1]
     }
-    h = conv2->forward(F::silu(norm2->forward(h)));
-    const torch::Tensor shortcut = conv_shortcut ? conv_shortcut->forward(x) : x;
-    return shortcut + h;
+    h = norm2->forward(h);
+    h = conv2->forward(torch::silu_(h));
+    return h.add_(conv_shortcut ? conv_shortcut->forward(x) : x); // shortcut + h
 }
 
 Downsample2D::Downsample2D(int channels, int padding) : m_padding(padding) {
