@@ -175,7 +175,7 @@ int runDiffusionBench(const DiffusionBenchOptions& o, std::ostream& out) {
                 {"threads", runtime.cpuThreads},
                 {"malloc", mallocName()},
                 {"dtype", "float32"},
-                {"unet_mkldnn_convolutions", runtime.mkldnnConvolutions}};
+                {"mkldnn_convolutions", runtime.mkldnnConvolutions}};
 
     double sgemm = 0;
     if (wanted(o, "sgemm") || wanted(o, "unet512") || wanted(o, "unet256") || wanted(o, "vae")) {

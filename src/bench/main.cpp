@@ -12,7 +12,7 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"Atelier benchmarks: each subcommand measures one area and prints one JSON object.\n"
-                 "A/B switches of the engine's runtime: ATELIER_THREADS=N, ATELIER_MKLDNN=1 (oneDNN convolutions),\n"
+                 "A/B switches of the engine's runtime: ATELIER_THREADS=N, ATELIER_MKLDNN=0 (im2col convolutions),\n"
                  "build with -DATELIER_TCMALLOC=OFF (or LD_PRELOAD a tcmalloc) to compare allocators."};
     app.require_subcommand(1);
 

@@ -36,7 +36,7 @@ RuntimeInfo initRuntime(int threads) {
         at::set_num_threads(threads > 0 ? threads : defaultThreads());
         // Denormal floats (softmax tails, tiny activations) cost ~100x per operation on x86: flush them.
         at::globalContext().setFlushDenormal(true);
-        at::globalContext().setUserEnabledMkldnn(envIs("ATELIER_MKLDNN", "1"));
+        at::globalContext().setUserEnabledMkldnn(!envIs("ATELIER_MKLDNN", "0"));
         g_info.mkldnnConvolutions = at::globalContext().userEnabledMkldnn() && at::hasMKLDNN();
         g_info.torchVersion = TORCH_VERSION;
         g_info.cudaAvailable = torch::cuda::is_available();

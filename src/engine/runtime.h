@@ -18,10 +18,11 @@ struct RuntimeInfo {
 /// - the intra-op thread count (LibTorch may start with a single OpenMP thread):
 ///   `threads` <= 0 means one per hardware core, or ATELIER_THREADS when set;
 /// - denormal floats flushed to zero;
-/// - CPU convolutions through im2col + sgemm rather than oneDNN (an SD 1.5 UNet
-///   step at 512² on this project's reference machine: 8.0 s of convolutions
-///   instead of 13.7 s); ATELIER_MKLDNN=1 turns oneDNN back on for the UNet
-///   (the VAE always uses it: see OneDnnScope).
+/// - CPU convolutions through oneDNN (torch's default), which measured faster
+///   than im2col + sgemm (with tcmalloc, SD 1.5 UNet step at 512²: 16.4 s vs
+///   17.9 s; VAE decode at 512² on a loaded machine: 29.7 s vs 38.9 s) and needs
+///   less memory (im2col unfolds a 256-channel 512² map into 2.4 GB);
+///   ATELIER_MKLDNN=0 turns it off for A/B runs.
 /// The executables link tcmalloc (cmake/AtelierMalloc.cmake): with glibc's
 /// malloc every tensor over 32 MiB is a fresh mmap() that faults in page by page.
 RuntimeInfo initRuntime(int threads = 0);

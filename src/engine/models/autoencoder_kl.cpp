@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/models/autoencoder_kl.h"
 
-#include "engine/models/onednn_scope.h"
 #include "engine/models/tiled_apply.h"
 
 #include <algorithm>
@@ -115,7 +114,6 @@ AutoencoderKL::AutoencoderKL(const VAEConfig& config) : m_config(config) {
 }
 
 LatentDistribution AutoencoderKL::encode(const torch::Tensor& image) {
-    const OneDnnScope oneDnn(true);
     const auto moments = [this](const torch::Tensor& x) { return quant_conv->forward(encoder->forward(x)); };
     const bool tiled = tiling.enabled && std::max(image.size(2), image.size(3)) > tiling.tilePixels;
     const torch::Tensor m = tiled ? applyInTiles(image, tiling.tilePixels, tiling.overlapPixels, 1, scale(), moments)
@@ -125,7 +123,6 @@ LatentDistribution AutoencoderKL::encode(const torch::Tensor& image) {
 }
 
 torch::Tensor AutoencoderKL::decode(const torch::Tensor& latent) {
-    const OneDnnScope oneDnn(true);
     const auto decoded = [this](const torch::Tensor& z) { return decoder->forward(post_quant_conv->forward(z)); };
     const int s = scale();
     if (!tiling.enabled || std::max(latent.size(2), latent.size(3)) * s <= tiling.tilePixels) return decoded(latent);

@@ -64,8 +64,7 @@ struct VAETiling {
 /// overlapping tiles blended without seams, so memory stays bounded (a
 /// 2048² decode in one piece needs ~10 GB of activations). Each tile's
 /// GroupNorms see only that tile, so tiled results differ slightly in tone
-/// from a one-piece pass; the blend hides the borders. On the CPU both run
-/// through oneDNN convolutions (see OneDnnScope for the measurements).
+/// from a one-piece pass; the blend hides the borders.
 struct AutoencoderKL : torch::nn::Module {
     explicit AutoencoderKL(const VAEConfig& config);
 
