@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <sstream>
 
 namespace atelier::project {
 using nlohmann::json;
@@ -27,24 +26,7 @@ std::string auditToJsonLines(const std::vector<provenance::AuditEvent>& events) 
 }
 
 std::vector<provenance::AuditEvent> auditFromJsonLines(const std::string& text, int* skipped) {
-    if (skipped) *skipped = 0;
-    std::vector<provenance::AuditEvent> events;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        const json j = json::parse(line, nullptr, false);
-        const bool ok = j.is_object() && j.contains("time") && j["time"].is_string() && j.contains("event") &&
-                        j["event"].is_string() && j.value("job", json("")).is_string() &&
-                        j.value("details", json::object()).is_object();
-        if (!ok) {
-            if (skipped) ++*skipped;
-            continue;
-        }
-        events.push_back({j["event"].get<std::string>(), j.value("job", std::string()), j["time"].get<std::string>(),
-                          j.value("details", json::object()).dump()});
-    }
-    return events;
+    return provenance::parseAuditLines(text, skipped);
 }
 
 } // namespace atelier::project

@@ -11,6 +11,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -61,15 +62,23 @@ void AuditLog::append(const AuditEvent& e) {
 
 std::vector<AuditEvent> readAuditLog(const std::string& path, int* skipped) {
     if (skipped) *skipped = 0;
-    std::vector<AuditEvent> events;
     std::error_code ec;
-    if (!fs::exists(path, ec)) return events;
+    if (!fs::exists(path, ec)) return {};
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fileError("audit log", path, std::string("cannot be read: ") + std::strerror(errno));
-    std::string text;
-    while (std::getline(in, text)) {
-        if (text.empty()) continue;
-        const json j = json::parse(text, nullptr, false);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseAuditLines(text.str(), skipped);
+}
+
+std::vector<AuditEvent> parseAuditLines(const std::string& text, int* skipped) {
+    if (skipped) *skipped = 0;
+    std::vector<AuditEvent> events;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        const json j = json::parse(line, nullptr, false);
         const bool ok = j.is_object() && j.contains("time") && j["time"].is_string() && j.contains("event") &&
                         j["event"].is_string() && j.value("job", json("")).is_string() &&
                         j.value("details", json::object()).is_object();

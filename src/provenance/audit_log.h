@@ -43,6 +43,10 @@ private:
 /// when it exists but cannot be read.
 std::vector<AuditEvent> readAuditLog(const std::string& path, int* skipped = nullptr);
 
+/// The events of audit-log text (one JSON object per line, as AuditLog writes
+/// them); torn or foreign lines are skipped and counted in `skipped`. Never throws.
+std::vector<AuditEvent> parseAuditLines(const std::string& text, int* skipped = nullptr);
+
 /// The current UTC time as ISO 8601 with milliseconds ("2026-11-21T08:30:00.123Z").
 std::string utcTimestamp();
 
