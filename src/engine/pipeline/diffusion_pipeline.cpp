@@ -124,7 +124,8 @@ torch::Tensor denoise(const StableDiffusionModel& model, const EditRequest& requ
                                                                     : in.imageLatents;
             latents = known * (1 - in.latentMask) + latents * in.latentMask;
         }
-        stepSeconds.push_back(secondsSince(t0) / static_cast<double>(n));
+        const double batchSeconds = secondsSince(t0);
+        stepSeconds.push_back(batchSeconds / static_cast<double>(n));
         stepCounter += static_cast<int>(n);
         if (sink) {
             const ImageRGBA8 preview = latentPreview(latents.narrow(0, 0, 1));
@@ -133,7 +134,7 @@ torch::Tensor denoise(const StableDiffusionModel& model, const EditRequest& requ
             e.totalSteps = totalSteps;
             e.variationIndex = firstVariation;
             e.variationCount = request.variationCount;
-            e.stepSeconds = stepSeconds.back() * static_cast<double>(n);
+            e.stepSeconds = batchSeconds;
             e.stage = "denoise";
             e.preview = &preview;
             sink->onProgress(e);

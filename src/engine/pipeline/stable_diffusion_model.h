@@ -43,7 +43,7 @@ struct StableDiffusionModel {
     bool isInpaintingModel() const { return unet && unet->config().inChannels == 9; }
     int latentChannels() const { return vae ? vae->config().latentChannels : 4; }
     /// Pixels per latent cell (8 for SD).
-    int vaeScale() const { return vae ? 1 << (static_cast<int>(vae->config().blockOutChannels.size()) - 1) : 8; }
+    int vaeScale() const { return vae ? vae->scale() : 8; }
 };
 
 /// Loads a model from `path`: a diffusers folder (model_index.json, unet/,
