@@ -23,5 +23,7 @@ done
 
 bash "$root/packaging/setup.sh" "${setup_args[@]}"
 export QT_QPA_PLATFORM=offscreen
+# OpenMP threads that spin between parallel regions starve OpenBLAS on few cores (see engine/openmp_wait_policy.h).
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 printf '\n== Running the tests\n'
 ctest --test-dir "$build_dir" --output-on-failure -j "${ATELIER_JOBS:-$(nproc)}" --timeout 600 "${ctest_args[@]}"

@@ -2,6 +2,7 @@
 #include "bench/diffusion_bench.h"
 
 #include "bench/flop_counter.h"
+#include "bench/bench_stats.h"
 #include "bench/op_profile.h"
 #include "bench/resource_usage.h"
 #include "core/error.h"
@@ -9,6 +10,7 @@
 #include "engine/pipeline/diffusion_pipeline.h"
 #include "engine/pipeline/prompt_encoder.h"
 #include "engine/pipeline/stable_diffusion_model.h"
+#include "engine/openmp_wait_policy.h"
 #include "engine/runtime.h"
 
 #include <nlohmann/json.hpp>
@@ -24,22 +26,9 @@ namespace atelier::bench {
 namespace {
 
 using engine::StableDiffusionModel;
-using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
 constexpr double kGiga = 1e9;
-
-double secondsOf(const std::function<void()>& work) {
-    const auto t0 = Clock::now();
-    work();
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 /// Best-of-N 2048² sgemm rate in GFLOP/s: the machine's matmul ceiling.
 double measureSgemmGflops() {
@@ -174,6 +163,7 @@ int runDiffusionBench(const DiffusionBenchOptions& o, std::ostream& out) {
                 {"device", "cpu"},
                 {"threads", runtime.cpuThreads},
                 {"malloc", mallocName()},
+                {"omp_wait_policy", engine::openMPWaitPolicy()},
                 {"dtype", "float32"},
                 {"mkldnn_convolutions", runtime.mkldnnConvolutions}};
 

@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // atelier-bench: Atelier's benchmark programs. Each subcommand prints one JSON object.
 #include "bench/diffusion_bench.h"
+#include "bench/sam_bench.h"
 #ifdef ATELIER_BENCH_CANVAS
 #include "bench/canvas_bench.h"
 #endif
 #include "core/error.h"
+#include "engine/openmp_wait_policy.h"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 int main(int argc, char** argv) {
+    atelier::engine::preferPassiveOpenMPWait(argv);
     CLI::App app{"Atelier benchmarks: each subcommand measures one area and prints one JSON object.\n"
                  "A/B switches of the engine's runtime: ATELIER_THREADS=N, ATELIER_MKLDNN=0 (im2col convolutions),\n"
-                 "build with -DATELIER_TCMALLOC=OFF (or LD_PRELOAD a tcmalloc) to compare allocators."};
+                 "build with -DATELIER_TCMALLOC=OFF (or LD_PRELOAD a tcmalloc) to compare allocators,\n"
+                 "OMP_WAIT_POLICY=ACTIVE to compare with OpenMP's spinning wait (PASSIVE is set when unset)."};
     app.require_subcommand(1);
 
     atelier::bench::DiffusionBenchOptions diffusion;
@@ -32,6 +36,17 @@ int main(int argc, char** argv) {
     diffusionCommand->add_option("--only", diffusion.sections, "sections: sgemm unet512 unet256 vae text job")
         ->check(CLI::IsMember({"sgemm", "unet512", "unet256", "vae", "text", "job"}));
 
+    atelier::bench::SamBenchOptions sam;
+    CLI::App* samCommand = app.add_subcommand(
+        "sam", "Segment Anything ViT-B and MobileSAM with random weights: image encoder at 1024, decoder per click, RSS");
+    samCommand->add_option("--threads", sam.threads, "torch threads (0 = one per core)")->check(CLI::Range(0, 1024));
+    samCommand->add_option("--repeats", sam.repeats, "timed image encodings per model after a warm-up")
+        ->check(CLI::Range(1, 100));
+    samCommand->add_option("--clicks", sam.clicks, "timed decoder clicks (1-3 points each)")->check(CLI::Range(1, 10000));
+    samCommand->add_flag("--profile", sam.profile, "list the costliest torch operators of the decoder clicks");
+    samCommand->add_option("--only", sam.sections, "sections: vit_b mobilesam decoder")
+        ->check(CLI::IsMember({"vit_b", "mobilesam", "decoder"}));
+
 #ifdef ATELIER_BENCH_CANVAS
     atelier::bench::CanvasBenchOptions canvas;
     CLI::App* canvasCommand = app.add_subcommand(
@@ -44,6 +59,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (diffusionCommand->parsed()) return atelier::bench::runDiffusionBench(diffusion, std::cout);
+        if (samCommand->parsed()) return atelier::bench::runSamBench(sam, std::cout);
 #ifdef ATELIER_BENCH_CANVAS
         if (canvasCommand->parsed()) return atelier::bench::runCanvasBench(canvas, std::cout);
 #endif

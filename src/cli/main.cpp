@@ -5,12 +5,14 @@
 #include "cli/models_command.h"
 #include "cli/segment_command.h"
 #include "cli/version_command.h"
+#include "engine/openmp_wait_policy.h"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 int main(int argc, char** argv) {
+    atelier::engine::preferPassiveOpenMPWait(argv);
     using namespace atelier::cli;
     CLI::App app{"Atelier, headless: AI image editing from the command line"};
     app.require_subcommand(1);

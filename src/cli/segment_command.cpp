@@ -4,6 +4,7 @@
 #include "cli/cli_errors.h"
 #include "core/error.h"
 #include "engine/image_io.h"
+#include "engine/sam/sam_segmenter.h"
 #include "engine/segmentation/grabcut_segmenter.h"
 #include "engine/segmentation/segmentation_prompt.h"
 #include "engine/segmentation/subject_model_path.h"
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -86,7 +88,52 @@ struct Segmentation {
     std::string model;
     double modelLoadSeconds = 0;
     double segmentSeconds = 0;
+    // SAM only:
+    std::string architecture;
+    double embedSeconds = 0;
+    float predictedIoU = 0;
+    int candidate = 0;
 };
+
+// The loader's errors name the file as "weights '<path>'"; say "SAM model" as the other model errors do.
+Error asSamModelError(const Error& e, const std::string& path) {
+    Error renamed(e.message());
+    const std::vector<std::string>& chain = e.context();
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        renamed = renamed.withContext(*it == "weights '" + path + "'" ? "SAM model '" + path + "'" : *it);
+    }
+    if (std::find(chain.begin(), chain.end(), "weights '" + path + "'") == chain.end()) {
+        renamed = renamed.withContext("SAM model '" + path + "'");
+    }
+    return renamed;
+}
+
+// Segment Anything: encode the image once, then the best of SAM's three candidates by predicted IoU.
+Segmentation runSam(const ImageRGBA8& image, const engine::SegmentPrompt& prompt, const std::string& modelPath) {
+    std::error_code ec;
+    if (!std::filesystem::exists(modelPath, ec)) throw fileError("SAM model", modelPath, "does not exist");
+    Segmentation s;
+    s.method = "sam";
+    s.model = modelPath;
+    const auto t0 = Clock::now();
+    std::optional<engine::SamSegmenter> segmenter;
+    try {
+        segmenter.emplace(engine::SamSegmenter::load(modelPath));
+    } catch (const Error& e) {
+        throw asSamModelError(e, modelPath);
+    }
+    s.architecture = segmenter->architectureName();
+    s.modelLoadSeconds = secondsSince(t0);
+    const auto t1 = Clock::now();
+    const auto embedding = segmenter->computeEmbedding(image);
+    s.embedSeconds = secondsSince(t1);
+    const engine::SamPrediction prediction = segmenter->predictMask(*embedding, prompt);
+    s.segmentSeconds = secondsSince(t1);
+    s.candidate = prediction.best;
+    s.predictedIoU = prediction.iouScores.at(static_cast<std::size_t>(prediction.best));
+    s.mask = prediction.masks.at(static_cast<std::size_t>(prediction.best));
+    return s;
+}
 
 Segmentation runSubject(const ImageRGBA8& image, const SegmentOptions& o) {
     Segmentation s;
@@ -102,13 +149,7 @@ Segmentation runSubject(const ImageRGBA8& image, const SegmentOptions& o) {
 }
 
 Segmentation runPrompted(const ImageRGBA8& image, const engine::SegmentPrompt& prompt, const SegmentOptions& o) {
-    if (!o.modelPath.empty()) {
-        std::error_code ec;
-        if (!std::filesystem::exists(o.modelPath, ec)) throw fileError("model", o.modelPath, "does not exist");
-        throw fileError("model", o.modelPath,
-                        "SAM segmentation is not implemented yet, so --point/--box cannot use a model; leave out "
-                        "--model to use the GrabCut fallback (see models/README.md)");
-    }
+    if (!o.modelPath.empty()) return runSam(image, prompt, o.modelPath);
     Segmentation s;
     s.method = "grabcut-fallback";
     const auto t0 = Clock::now();
@@ -121,7 +162,8 @@ Segmentation runPrompted(const ImageRGBA8& image, const engine::SegmentPrompt& p
 
 CLI::App* addSegmentCommand(CLI::App& app, SegmentOptions& o) {
     CLI::App* segment = app.add_subcommand(
-        "segment", "Mask the main subject (--subject, ISNet) or what points and a box show (GrabCut fallback)");
+        "segment", "Mask the main subject (--subject, ISNet) or what points and a box show (SAM with --model, "
+                   "else the GrabCut fallback)");
     segment->add_option("image", o.imagePath, "Source image (PNG, JPEG, WebP, TIFF, ...)")->required();
     CLI::Option* subject = segment->add_flag("--subject", o.subject, "Select the main subject with ISNet");
     CLI::Option* point = segment->add_option("--point", o.points,
@@ -131,7 +173,8 @@ CLI::App* addSegmentCommand(CLI::App& app, SegmentOptions& o) {
     subject->excludes(point)->excludes(box);
     segment->add_option("--model", o.modelPath,
                         "--subject: the ISNet ONNX file (default: prepared by packaging/fetch-models.sh); "
-                        "--point/--box: a SAM file (not implemented yet)");
+                        "--point/--box: a Segment Anything or MobileSAM file (.pth or .safetensors; "
+                        "without it, the GrabCut fallback)");
     segment->add_option("--out", o.outPath, "Mask PNG to write (8-bit grey, 255 = selected)")->required();
     segment->add_flag("--json", o.json, "Print one JSON object with the output, method, mask area and timings");
     return segment;
@@ -182,6 +225,12 @@ int runSegmentCommand(const SegmentOptions& o, std::ostream& out, std::ostream& 
                           {"height", image.height}};
             j["mask_area_px"] = area;
             j["mask_area_fraction"] = fraction;
+            if (s.method == "sam") {
+                j["sam"] = {{"architecture", s.architecture},
+                            {"predicted_iou", s.predictedIoU},
+                            {"candidate", s.candidate},
+                            {"embed_s", s.embedSeconds}};
+            }
             j["timings"] = {{"load_image_s", loadSeconds},       {"load_model_s", s.modelLoadSeconds},
                             {"segment_s", s.segmentSeconds},     {"write_s", writeSeconds},
                             {"total_s", secondsSince(t0)}};
@@ -191,7 +240,7 @@ int runSegmentCommand(const SegmentOptions& o, std::ostream& out, std::ostream& 
             if (s.method == "grabcut-fallback") {
                 err << "note: GrabCut fallback (classical colour model, no segmentation network)\n";
             }
-            err << s.method << ": " << std::fixed << std::setprecision(1) << 100.0 * fraction
+            err << (s.method == "sam" ? "sam (" + s.architecture + ")" : s.method) << ": " << std::fixed << std::setprecision(1) << 100.0 * fraction
                 << "% of the image selected in " << std::setprecision(2) << s.segmentSeconds << " s\n";
         }
         return kExitOk;

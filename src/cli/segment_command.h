@@ -15,7 +15,7 @@ struct SegmentOptions {
     bool subject = false;            ///< --subject: ISNet select subject
     std::vector<std::string> points; ///< --point X,Y[,0|1]: 1 (default) = foreground, 0 = background
     std::string box;                 ///< --box X0,Y0,X1,Y1: corners in pixels, X1/Y1 exclusive
-    std::string modelPath;           ///< --model: ISNet ONNX with --subject; a SAM file with points/box (not yet)
+    std::string modelPath;           ///< --model: ISNet ONNX with --subject; a SAM/MobileSAM file with points/box
     std::string outPath;             ///< --out MASK.png
     bool json = false;
 };
@@ -26,10 +26,13 @@ CLI::App* addSegmentCommand(CLI::App& app, SegmentOptions& options);
 /// Masks part of an image and writes the mask as an 8-bit grey PNG (255 =
 /// selected) to --out atomically (an existing file is replaced).
 /// --subject runs ISNet (the model from --model, else findSubjectModel()).
-/// --point/--box run the GrabCut fallback; --model with them names a SAM file,
-/// which is refused (exit 1) because SAM is not implemented yet.
+/// --point/--box with --model run Segment Anything / MobileSAM from that file
+/// (engine::SamSegmenter: multimask output, the candidate with the highest
+/// predicted IoU); without --model, the GrabCut fallback. A missing, unreadable
+/// or non-SAM model file is a job failure naming it ("SAM model '<path>': ...").
 /// Reports on `out` (the mask's path, or one JSON object with --json: output,
-/// method "isnet" or "grabcut-fallback", model, image size, mask area, timings)
+/// method "isnet", "sam" or "grabcut-fallback", model, image size, mask area,
+/// timings, and for SAM "sam": architecture, predicted_iou, candidate)
 /// and notes and errors on `err`. Returns an ExitCode: kExitUsage for a bad
 /// point or box (syntax, or outside the image) or a missing/contradictory
 /// choice of method, kExitFailure when the job fails. Never throws.

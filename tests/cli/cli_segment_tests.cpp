@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // atelier-cli segment, end to end on the sample photo: select subject (ISNet),
-// the GrabCut fallback for a box, --json, and bad input giving exit 2 (command
+// SAM with --model (the golden tiny model), the GrabCut fallback for a box, --json, and bad input giving exit 2 (command
 // line) or 1 (job) with a clear message and no mask file.
 #include "cli_runner.h"
 #include "engine/image_io.h"
+#include "engine/io/safetensors_file.h"
+#include "engine/sam/sam_segmenter.h"
+#include "golden_dir.h"
 #include "sample_paths.h"
 #include "segmentation/mask_iou.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -129,10 +133,56 @@ TEST_F(CliSegment, CorruptModelIsNamed) {
                   "ISNet model '" + path("corrupt.onnx") + "': is not a readable ONNX model");
 }
 
-TEST_F(CliSegment, SamModelForPointsIsRefusedAsNotImplemented) {
+// The golden tiny SAM (tests/data/golden/sam.*; sam.json beside it gives its decoder heads) on its own image.
+TEST_F(CliSegment, SamModelWritesTheBestCandidateMask) {
+    const std::string model = test::goldenPath("sam.safetensors");
+    const engine::SafetensorsFile io = engine::SafetensorsFile::open(test::goldenPath("sam.io.safetensors"));
+    const engine::TensorInfo* info = io.find("original_image"); // float32 [1, 3, H, W], integer values 0..255
+    ASSERT_TRUE(info);
+    const int h = static_cast<int>(info->shape[2]), w = static_cast<int>(info->shape[3]);
+    std::vector<float> rgb(info->numel());
+    std::memcpy(rgb.data(), io.data(*info), info->byteSize);
+    ImageRGBA8 image(w, h);
+    for (int c = 0; c < 3; ++c) {
+        for (int i = 0; i < w * h; ++i) image.pixels[4 * i + c] = static_cast<std::uint8_t>(rgb[c * w * h + i] + 0.5f);
+    }
+    engine::savePngAtomic(image, path("image.png"));
+
+    const test::CliRun run = runCli({"segment", path("image.png"), "--point", "14,12", "39,32,0", "--model", model,
+                                     "--out", maskPath(), "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const nlohmann::json j = nlohmann::json::parse(run.out);
+    EXPECT_EQ(j["method"], "sam");
+    EXPECT_EQ(j["model"], fs::absolute(model).string());
+    EXPECT_EQ(j["sam"]["architecture"], "vit");
+
+    // The same as the engine's SamSegmenter answers: the candidate with the highest predicted IoU.
+    const engine::SamSegmenter sam = engine::SamSegmenter::load(model);
+    engine::SegmentPrompt prompt;
+    prompt.points = {{14, 12, true}, {39, 32, false}};
+    const engine::SamPrediction p = sam.predictMask(*sam.computeEmbedding(engine::loadImageFile(path("image.png"))), prompt);
+    EXPECT_EQ(j["sam"]["candidate"], p.best);
+    EXPECT_NEAR(j["sam"]["predicted_iou"].get<double>(), p.iouScores[p.best], 1e-6);
+    const MaskA8 mask = engine::loadMaskFile(maskPath());
+    EXPECT_EQ(mask.width, w);
+    EXPECT_EQ(mask.height, h);
+    EXPECT_EQ(mask.values, p.masks[p.best].values);
+
+    const test::CliRun plain = runCli({"segment", path("image.png"), "--box", "6,8,42,36", "--model", model, "--out",
+                                       path("box.png")});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err;
+    EXPECT_EQ(plain.out, fs::absolute(path("box.png")).string() + "\n");
+    EXPECT_NE(plain.err.find("sam (vit)"), std::string::npos) << plain.err;
+}
+
+TEST_F(CliSegment, MissingOrBadSamModelIsAJobFailureNamingIt) {
+    expectFailure({"--point", "200,400", "--model", path("missing.pth")}, 1,
+                  "SAM model '" + path("missing.pth") + "': does not exist");
     std::ofstream(path("sam_vit_b_01ec64.pth")) << "weights";
     expectFailure({"--point", "200,400", "--model", path("sam_vit_b_01ec64.pth")}, 1,
-                  "SAM segmentation is not implemented yet");
+                  "SAM model '" + path("sam_vit_b_01ec64.pth") + "'");
+    expectFailure({"--box", "10,10,100,100", "--model", test::goldenPath("vae.safetensors")}, 1,
+                  "SAM model '" + test::goldenPath("vae.safetensors") + "': not a Segment Anything state dict");
 }
 
 TEST_F(CliSegment, MissingImageIsAJobFailure) {

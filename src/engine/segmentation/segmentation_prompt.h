@@ -1,35 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The segmentation prompt lives in core (the segment tool gathers it too); the
+// engine names it as its own.
 #pragma once
 
-#include "core/geometry.h"
-
-#include <optional>
-#include <string>
-#include <vector>
+#include "core/segment_prompt.h"
 
 namespace atelier::engine {
 
-/// A click on the image for promptable segmentation, in image pixels
-/// (x to the right, y down, (0, 0) = the top-left pixel).
-struct PromptPoint {
-    int x = 0;
-    int y = 0;
-    bool foreground = true; ///< true: "this is the object"; false: "this is not"
-};
-
-/// What the user pointed at: clicks and/or a box, in image pixels. This is the
-/// prompt of SAM (Kirillov et al. 2023, "Segment Anything") and what the
-/// GrabCut fallback accepts too.
-struct SegmentPrompt {
-    std::vector<PromptPoint> points;
-    std::optional<Rect> box; ///< x, y, width, height; must lie inside the image
-
-    bool isEmpty() const { return points.empty() && !box; }
-};
-
-/// Checks `prompt` against an image of `imageSize`: at least one foreground
-/// point or a box, every point inside the image, the box non-empty and inside
-/// the image. Throws atelier::Error saying which point or box is wrong.
-void validatePrompt(const SegmentPrompt& prompt, Size imageSize);
+using atelier::PromptPoint;
+using atelier::SegmentPrompt;
+using atelier::validatePrompt;
 
 } // namespace atelier::engine

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/segmentation/segmentation_prompt.h"
+#include "core/segment_prompt.h"
 
 #include "core/error.h"
 
-namespace atelier::engine {
+#include <string>
+
+namespace atelier {
 namespace {
 
 std::string sizeText(Size s) { return std::to_string(s.width) + "x" + std::to_string(s.height); }
@@ -32,4 +34,4 @@ void validatePrompt(const SegmentPrompt& prompt, Size imageSize) {
     }
 }
 
-} // namespace atelier::engine
+} // namespace atelier

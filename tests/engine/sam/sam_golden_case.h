@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The "sam" golden case as a model: configuration from the weights' shapes plus
+// what the case's JSON says and shapes cannot (decoder heads), loaded strictly.
+#pragma once
+
+#include "engine/sam/sam_config_json.h"
+#include "engine/sam/sam_model.h"
+#include "models/golden_case.h"
+
+namespace atelier::test {
+
+inline engine::ShapeMap goldenShapes(const GoldenCase& golden) {
+    engine::ShapeMap shapes;
+    for (const auto& [name, info] : golden.weights().tensors()) shapes[name] = info.shape;
+    return shapes;
+}
+
+inline engine::SamModel loadGoldenSam(const GoldenCase& golden) {
+    const engine::ShapeMap shapes = goldenShapes(golden);
+    engine::SamModel model(engine::detectSamConfig(shapes, engine::samOverridesFromJson(golden.configText())), shapes);
+    engine::loadStateDict(*model, golden.weights());
+    model->eval();
+    return model;
+}
+
+/// The case's original image size (W x H of original_image [1, 3, H, W]).
+inline Size goldenOriginalSize(const GoldenCase& golden) {
+    const torch::Tensor image = golden.io("original_image");
+    return {static_cast<int>(image.size(3)), static_cast<int>(image.size(2))};
+}
+
+/// Binary masks equal, except where the reference logit is within `margin` of 0.
+inline ::testing::AssertionResult masksMatch(const torch::Tensor& masks, const torch::Tensor& refMasks,
+                                             const torch::Tensor& refLogits, double margin = 1e-4) {
+    if (masks.sizes() != refMasks.sizes()) {
+        return ::testing::AssertionFailure() << "shape " << masks.sizes() << " != golden " << refMasks.sizes();
+    }
+    const torch::Tensor differ = masks.to(torch::kBool) != refMasks.to(torch::kBool);
+    const torch::Tensor bad = differ & (refLogits.abs() >= margin);
+    const auto flips = differ.sum().item<std::int64_t>(), badFlips = bad.sum().item<std::int64_t>();
+    if (badFlips == 0) return ::testing::AssertionSuccess() << flips << " flip(s) at |logit| < " << margin;
+    return ::testing::AssertionFailure() << badFlips << " pixel(s) differ where |logit| >= " << margin;
+}
+
+} // namespace atelier::test
