@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <string>
 #include <utility>
 
 namespace atelier::app {
@@ -172,6 +174,17 @@ void EditorSession::applyMaskOperation(tools::MaskOperation op, int amountPx) {
     push(command);
 }
 
+void EditorSession::applyMaskEdit(const std::function<doc::MaskDelta(doc::Document&)>& edit, const QString& text) {
+    if (!hasImage()) throw Error("cannot change the mask: no image is open");
+    cancelTool();
+    doc::MaskDelta delta = edit(m_document);
+    if (delta.isEmpty()) return;
+    emit maskChanged(toQRect(delta.bounds()));
+    auto* command = new MaskStrokeCommand(this, m_document.activeMaskId(), std::move(delta), text);
+    command->markDone();
+    push(command);
+}
+
 void EditorSession::loadMask(const QString& path) {
     if (!hasImage()) throw Error("cannot load a mask: no image is open");
     const MaskA8 mask = loadMaskPng(path, m_document.size());
@@ -255,6 +268,36 @@ void EditorSession::setMaskVisible(int layerId, bool visible) {
 void EditorSession::setMaskAppearance(int layerId, std::uint32_t color, double opacity) {
     m_document.setMaskAppearance(layerId, color, opacity);
     emit maskChanged(QRect(0, 0, m_document.size().width, m_document.size().height));
+}
+
+void EditorSession::renameMaskLayer(int layerId, const QString& name) {
+    const doc::MaskLayer* l = m_document.maskLayer(layerId);
+    if (!l) throw Error("cannot rename mask layer " + std::to_string(layerId) + ": no such layer");
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) throw Error("a mask layer needs a name");
+    const MaskLayerProperties before{l->name, l->color, l->opacity};
+    MaskLayerProperties after = before;
+    after.name = trimmed.toStdString();
+    if (after == before) return;
+    push(new MaskLayerPropertiesCommand(this, layerId, before, after,
+                                        tr("Rename mask layer to %1").arg(trimmed)));
+}
+
+void EditorSession::changeMaskAppearance(int layerId, std::uint32_t color, double opacity) {
+    const doc::MaskLayer* l = m_document.maskLayer(layerId);
+    if (!l) throw Error("cannot change mask layer " + std::to_string(layerId) + ": no such layer");
+    const MaskLayerProperties before{l->name, l->color, l->opacity};
+    MaskLayerProperties after{l->name, color & 0xffffffu, std::clamp(opacity, 0.0, 1.0)};
+    if (after == before) return;
+    push(new MaskLayerPropertiesCommand(this, layerId, before, after,
+                                        tr("Change the overlay of %1").arg(QString::fromStdString(l->name))));
+}
+
+void EditorSession::writeMaskProperties(int layerId, const MaskLayerProperties& properties) {
+    m_document.setMaskName(layerId, properties.name);
+    m_document.setMaskAppearance(layerId, properties.color, properties.opacity);
+    emit maskChanged(QRect(0, 0, m_document.size().width, m_document.size().height));
+    emit maskLayersChanged();
 }
 
 void EditorSession::setOutpaintFrame(const Margins& frame) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/history_budget.h"
+#include "app/mask_layer_properties_command.h"
 #include "core/image.h"
 #include "doc/document.h"
 #include "doc/tile_delta.h"
@@ -16,6 +17,7 @@
 #include <QRect>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -108,6 +110,11 @@ public:
     void applyMaskOperation(tools::MaskOperation op, int amountPx = 0);
     /// Clears the mask as one undoable command (nothing when already clear).
     void clearMask() { applyMaskOperation(tools::MaskOperation::Clear); }
+    /// Runs `edit` on the document's active mask layer (it returns what it wrote,
+    /// e.g. tools::SegmentTool::commit()) and pushes the result as one undoable
+    /// command named `text`; nothing is pushed when the delta is empty. Throws
+    /// atelier::Error without an image, or what `edit` throws (the mask is then unchanged).
+    void applyMaskEdit(const std::function<doc::MaskDelta(doc::Document&)>& edit, const QString& text);
     /// Replaces the active mask with a PNG (see loadMaskPng()) as one undoable command.
     /// Throws atelier::Error naming the file (wrong size, unreadable).
     void loadMask(const QString& path);
@@ -129,6 +136,13 @@ public:
     void setMaskVisible(int layerId, bool visible);
     /// Sets mask layer `layerId`'s overlay colour (0xRRGGBB) and opacity (0..1). Not in the history.
     void setMaskAppearance(int layerId, std::uint32_t color, double opacity);
+    /// Renames mask layer `layerId` as one undoable command (nothing when unchanged).
+    /// Throws atelier::Error when the layer is unknown or `name` is blank.
+    void renameMaskLayer(int layerId, const QString& name);
+    /// Sets mask layer `layerId`'s overlay colour (0xRRGGBB) and opacity (clamped to 0..1)
+    /// as one undoable command; successive changes to one layer merge into one step.
+    /// Throws atelier::Error when the layer is unknown.
+    void changeMaskAppearance(int layerId, std::uint32_t color, double opacity);
 
     /// Sets the outpaint frame (margins added by the next outpaint) as one undoable
     /// command. Throws atelier::Error for negative or oversized margins.
@@ -171,6 +185,8 @@ public:
     void writeMaskLayer(const doc::MaskLayer& layer, int position);
     /// For undo commands: removes layer `layerId` and returns it.
     doc::MaskLayer takeMaskLayer(int layerId);
+    /// For undo commands: sets layer `layerId`'s name, colour and opacity.
+    void writeMaskProperties(int layerId, const MaskLayerProperties& properties);
 
 signals:
     /// Image pixels inside `rect` (image pixels) changed.
@@ -185,7 +201,7 @@ signals:
     void toolOutlineChanged();
     /// A reference image was added or removed.
     void referencesChanged();
-    /// Mask layers were added, removed or another one became active.
+    /// Mask layers were added, removed, renamed or recoloured, or another one became active.
     void maskLayersChanged();
 
 private:

@@ -44,6 +44,12 @@ QVariant VariationsModel::data(const QModelIndex& index, int role) const {
         return e.jobId;
     case SeedRole:
         return QVariant::fromValue<qulonglong>(recipe.seed);
+    case FirstInJobRole:
+        return index.row() == 0 || m_entries[static_cast<std::size_t>(index.row()) - 1].jobId != e.jobId;
+    case JobGroupRole:
+        return m_groups[static_cast<std::size_t>(index.row())];
+    case JobLabelRole:
+        return jobLabel(e);
     default:
         return {};
     }
@@ -57,19 +63,65 @@ QHash<int, QByteArray> VariationsModel::roleNames() const {
     names.insert(JobIdRole, "jobId");
     names.insert(SeedRole, "seed");
     names.insert(ApprovalRole, "approval");
+    names.insert(FirstInJobRole, "firstInJob");
+    names.insert(JobGroupRole, "jobGroup");
+    names.insert(JobLabelRole, "jobLabel");
     return names;
 }
 
 QString VariationsModel::toolTip(const Entry& e) const {
     const engine::Recipe& r = e.variation->recipe;
-    const QString prompt = r.promptUsed ? QString::fromStdString(r.prompt) : tr("(not used by this backend)");
-    return tr("Prompt: %1\nSeed: %2\nBackend: %3 (%4)\nJob %5, variation %6 of %7")
-        .arg(prompt.isEmpty() ? tr("(empty)") : prompt)
-        .arg(r.seed)
-        .arg(QString::fromStdString(r.model.backend), QString::fromStdString(r.model.name))
-        .arg(e.jobId)
-        .arg(r.variationIndex + 1)
-        .arg(r.variationCount);
+    const auto orEmpty = [](const std::string& text) {
+        return text.empty() ? tr("(empty)") : QString::fromStdString(text).toHtmlEscaped();
+    };
+    QString text = QStringLiteral("<b>%1</b>").arg(jobLabel(e).toHtmlEscaped());
+    const auto row = [&text](const QString& name, const QString& value) {
+        text += QStringLiteral("<br>%1: %2").arg(name, value);
+    };
+    if (r.promptUsed) {
+        row(tr("Prompt"), orEmpty(r.prompt));
+        row(tr("Negative prompt"), orEmpty(r.negativePrompt));
+    } else {
+        row(tr("Prompt"), tr("(not used by this backend)"));
+    }
+    row(tr("Seed"), QString::number(r.seed));
+    if (r.steps > 0) {
+        row(tr("Sampler"), orEmpty(r.sampler));
+        row(tr("Steps"), QString::number(r.steps));
+        row(tr("CFG"), QString::number(r.cfgScale, 'g', 4));
+        row(tr("Strength"), QString::number(r.strength, 'g', 4));
+    }
+    row(tr("Backend"), QStringLiteral("%1 (%2)").arg(QString::fromStdString(r.model.backend).toHtmlEscaped(),
+                                                     QString::fromStdString(r.model.name).toHtmlEscaped()));
+    row(tr("Variation"), tr("%1 of %2").arg(r.variationIndex + 1).arg(r.variationCount));
+    return text;
+}
+
+QString VariationsModel::jobLabel(const Entry& e) const {
+    QString label = tr("Job %1").arg(e.jobId);
+    const QDateTime time = m_jobTimes.value(e.jobId);
+    if (time.isValid()) label += QStringLiteral(" · ") + time.toLocalTime().toString(QStringLiteral("HH:mm"));
+    const engine::Recipe& r = e.variation->recipe;
+    if (r.promptUsed && !r.prompt.empty()) label += QStringLiteral(" · ") + QString::fromStdString(r.prompt);
+    return label;
+}
+
+void VariationsModel::setJobTime(int jobId, const QDateTime& time) {
+    m_jobTimes.insert(jobId, time);
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i].jobId != jobId) continue;
+        const QModelIndex changed = index(static_cast<int>(i));
+        emit dataChanged(changed, changed, {Qt::ToolTipRole, JobLabelRole});
+    }
+}
+
+void VariationsModel::regroup() {
+    m_groups.resize(m_entries.size());
+    int group = -1;
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        if (i == 0 || m_entries[i - 1].jobId != m_entries[i].jobId) ++group;
+        m_groups[i] = group;
+    }
 }
 
 QImage VariationsModel::badged(const QImage& thumbnail, project::Approval approval) {
@@ -113,6 +165,7 @@ void VariationsModel::appendVariation(int jobId, const VariationPtr& variation, 
     const int row = rowCount();
     beginInsertRows(QModelIndex(), row, row);
     m_entries.push_back(makeEntry(jobId, variation, approval));
+    regroup();
     endInsertRows();
 }
 
@@ -159,9 +212,13 @@ void VariationsModel::addVariation(int jobId, const VariationPtr& variation, pro
     };
     const auto it = std::find_if(m_entries.begin(), m_entries.end(), before);
     const int row = static_cast<int>(it - m_entries.begin());
+    if (!m_jobTimes.contains(jobId)) m_jobTimes.insert(jobId, QDateTime::currentDateTimeUtc());
     beginInsertRows(QModelIndex(), row, row);
     m_entries.insert(it, std::move(entry));
+    regroup();
     endInsertRows();
+    // The rows after it may have changed group (a new job's first row shifts the others).
+    if (row + 1 < rowCount()) emit dataChanged(index(row + 1), index(rowCount() - 1), {JobGroupRole, FirstInJobRole});
 }
 
 VariationPtr VariationsModel::variation(int row) const {
@@ -170,9 +227,11 @@ VariationPtr VariationsModel::variation(int row) const {
 }
 
 void VariationsModel::clear() {
+    m_jobTimes.clear();
     if (m_entries.empty()) return;
     beginResetModel();
     m_entries.clear();
+    m_groups.clear();
     endResetModel();
 }
 

@@ -5,6 +5,8 @@
 #include "project/approval.h"
 
 #include <QAbstractListModel>
+#include <QDateTime>
+#include <QHash>
 #include <QImage>
 
 #include <vector>
@@ -12,9 +14,11 @@
 namespace atelier::app {
 
 /// The finished variations as a list: newest job first, and within a job in
-/// variation order. Each row shows a thumbnail (Qt::DecorationRole, at most
+/// variation order, grouped by job (FirstInJobRole, JobGroupRole, JobLabelRole
+/// for a header per job). Each row shows a thumbnail (Qt::DecorationRole, at most
 /// kThumbnailSize pixels on its longer side), a short label, and a tooltip with
-/// prompt, seed and backend; the roles below give the full image and recipe.
+/// prompt, negative prompt, seed, sampler, steps, CFG, strength and backend; the
+/// roles below give the full image and recipe.
 /// Each row carries the designer's decision (project::Approval): approved rows
 /// show a star on the thumbnail and in the label, rejected ones are dimmed
 /// with a cross.
@@ -30,6 +34,9 @@ public:
         JobIdRole,                        ///< int
         SeedRole,                         ///< qulonglong
         ApprovalRole,                     ///< int, a project::Approval value
+        FirstInJobRole,                   ///< bool, the row starts its job's group
+        JobGroupRole,                     ///< int, the group's place from the top (0 = newest job shown)
+        JobLabelRole,                     ///< QString, the group header: "Job 3 · 11:22 · prompt"
     };
     /// Longer side of a thumbnail, in pixels.
     static constexpr int kThumbnailSize = 128;
@@ -44,6 +51,9 @@ public:
     /// place; ignores a null pointer.
     void addVariation(int jobId, const VariationPtr& variation,
                       project::Approval approval = project::Approval::None);
+    /// When job `jobId` ran (shown in its group header); rows added by
+    /// addVariation() record the current time for a job not yet timed.
+    void setJobTime(int jobId, const QDateTime& time);
     /// Appends a row as it is (no sorting): for restoring a saved list in its order.
     void appendVariation(int jobId, const VariationPtr& variation, project::Approval approval);
     /// The variation in `row`, or null when out of range.
@@ -76,8 +86,12 @@ private:
     QString toolTip(const Entry& entry) const;
     static QImage badged(const QImage& thumbnail, project::Approval approval);
     Entry makeEntry(int jobId, const VariationPtr& variation, project::Approval approval) const;
+    QString jobLabel(const Entry& entry) const;
+    void regroup();
 
     std::vector<Entry> m_entries;
+    std::vector<int> m_groups;          ///< per row: its job group's place from the top
+    QHash<int, QDateTime> m_jobTimes;   ///< job id -> when it ran
 };
 
 } // namespace atelier::app

@@ -101,6 +101,11 @@ void Document::setMaskVisible(int id, bool visible) {
     touch();
 }
 
+void Document::setMaskName(int id, const std::string& name) {
+    layer(id).name = name;
+    touch();
+}
+
 void Document::setMaskAppearance(int id, std::uint32_t color, double opacity) {
     MaskLayer& l = layer(id);
     l.color = color & 0xffffffu;

@@ -65,6 +65,8 @@ public:
     void setMaskVisible(int id, bool visible);
     /// Sets layer `id`'s overlay colour (0xRRGGBB) and opacity (clamped to 0..1).
     void setMaskAppearance(int id, std::uint32_t color, double opacity);
+    /// Renames layer `id` (throws atelier::Error when unknown).
+    void setMaskName(int id, const std::string& name);
 
     /// The reference images, in the order added.
     const std::vector<ReferenceImage>& references() const { return m_references; }

@@ -3,6 +3,7 @@
 #include "gui/canvas_view.h"
 
 #include "app/editor_session.h"
+#include "app/segment_controller.h"
 #include "core/error.h"
 
 #include <QApplication>
@@ -54,8 +55,22 @@ bool CanvasView::pressAt(QPointF pos, Qt::MouseButton button, Qt::MouseButtons b
     if (!m_session->hasImage()) return false;
     if (m_frameEditing) return button == Qt::LeftButton && beginFrameDrag(pos);
     const tools::ToolDefinition& def = tools::toolDefinition(m_toolId);
+    if (def.ink == tools::Ink::Segment) {
+        if (button != Qt::LeftButton || !m_segment) return false;
+        if (hasPreview()) {
+            clearPreview();
+            emit previewCleared();
+        }
+        m_segmentPressed = true;
+        m_segment->press(toPointer(pos, buttons | button, mods, pressure));
+        return true;
+    }
     const bool brushLike = def.joining == tools::Joining::Dabs;
     if (button != Qt::LeftButton && !(button == Qt::RightButton && brushLike)) return false;
+    if (hasPreview() && button == Qt::LeftButton && nearCompareDivider(pos)) {
+        m_compareDragging = true; // dragging the before/after divider (canvas_compare.cpp)
+        return true;
+    }
     if (hasPreview()) {
         clearPreview();
         emit previewCleared();
@@ -87,7 +102,14 @@ void CanvasView::moveTo(QPointF pos, Qt::MouseButtons buttons, Qt::KeyboardModif
         emit pointerMoved(m_view.mapToImage(pos));
         return;
     }
+    if (m_compareDragging) {
+        const double width = m_session->document().size().width;
+        if (width > 0) setCompareSplit(m_view.mapToImage(pos).x() / width);
+        return;
+    }
+    if (!m_spaceHeld) setCursor(hasPreview() && nearCompareDivider(pos) ? Qt::SplitHCursor : Qt::CrossCursor);
     moveOutline(pos, m_session->hasImage());
+    if (m_segmentPressed && m_segment) m_segment->move(toPointer(pos, buttons, mods, pressure));
     if (m_session->isToolActive()) m_session->toolMove(toPointer(pos, buttons, mods, pressure));
     emit pointerMoved(m_view.mapToImage(pos));
 }
@@ -101,6 +123,15 @@ bool CanvasView::releaseAt(QPointF pos, Qt::MouseButton button, Qt::MouseButtons
     }
     if (m_frameEditing && button == Qt::LeftButton) {
         endFrameDrag();
+        return true;
+    }
+    if (m_compareDragging && button == Qt::LeftButton) {
+        m_compareDragging = false;
+        return true;
+    }
+    if (m_segmentPressed && button == Qt::LeftButton) {
+        m_segmentPressed = false;
+        if (m_segment) m_segment->release(toPointer(pos, buttons, mods, 1.0f));
         return true;
     }
     if (m_session->isToolActive() && (button == Qt::LeftButton || button == Qt::RightButton)) {
@@ -172,6 +203,7 @@ void CanvasView::wheelEvent(QWheelEvent* event) {
 }
 
 void CanvasView::keyPressEvent(QKeyEvent* event) {
+    if (segmentKey(event)) return;
     switch (event->key()) {
     case Qt::Key_Space:
         if (!event->isAutoRepeat()) {
@@ -195,6 +227,13 @@ void CanvasView::keyPressEvent(QKeyEvent* event) {
         return;
     case Qt::Key_Escape:
         m_session->cancelTool();
+        return;
+    case Qt::Key_Backslash:
+        if (hasPreview()) {
+            toggleBeforeAfter();
+            return;
+        }
+        QWidget::keyPressEvent(event);
         return;
     default:
         QWidget::keyPressEvent(event);

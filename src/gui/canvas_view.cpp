@@ -2,7 +2,9 @@
 #include "gui/canvas_view.h"
 
 #include "app/editor_session.h"
+#include "app/segment_controller.h"
 #include "doc/document.h"
+#include "gui/checker_brush.h"
 
 #include <QPaintEvent>
 #include <QPainter>
@@ -14,21 +16,6 @@
 #include <cmath>
 
 namespace atelier::gui {
-namespace {
-
-const QBrush& checkerBrush() {
-    static const QBrush brush = [] {
-        QPixmap tile(16, 16);
-        tile.fill(QColor(204, 204, 204));
-        QPainter p(&tile);
-        p.fillRect(0, 0, 8, 8, QColor(153, 153, 153));
-        p.fillRect(8, 8, 8, 8, QColor(153, 153, 153));
-        return QBrush(tile);
-    }();
-    return brush;
-}
-
-} // namespace
 
 CanvasView::CanvasView(app::EditorSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
     setObjectName(QStringLiteral("canvasView"));
@@ -49,6 +36,7 @@ CanvasView::CanvasView(app::EditorSession* session, QWidget* parent) : QWidget(p
 
     connect(session, &app::EditorSession::documentReplaced, this, &CanvasView::documentReplaced);
     connect(session, &app::EditorSession::imageChanged, this, [this](QRect r) {
+        m_before = QImage();
         m_pyramid.refresh(m_session->document(), r);
         if (!hasPreview()) updateImageArea(r);
     });
@@ -57,7 +45,11 @@ CanvasView::CanvasView(app::EditorSession* session, QWidget* parent) : QWidget(p
         if (!hasPreview()) updateImageArea(r);
     });
     connect(session, &app::EditorSession::outpaintFrameChanged, this, [this] {
-        if (m_autoFit) fitToWindow();
+        if (m_autoFit) {
+            fitToWindow();
+        } else {
+            syncScrollBars(); // the scrollable area grows and shrinks with the frame
+        }
         update();
     });
     connect(session, &app::EditorSession::toolOutlineChanged, this, [this] {
@@ -96,6 +88,8 @@ void CanvasView::setTool(const QString& id) {
     }
     if (key == m_toolId) return;
     m_session->cancelTool();
+    if (m_segment) m_segment->discard();
+    m_segmentPressed = false;
     m_toolId = key;
     update();
     emit toolChanged(id);
@@ -105,12 +99,15 @@ void CanvasView::setEraseMode(bool erase) { m_eraseMode = erase; }
 
 void CanvasView::setPreview(const QImage& image) {
     m_preview = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    if (m_compareMode == CompareMode::Before) setCompareMode(CompareMode::After); // a new preview shows itself
     update();
 }
 
 void CanvasView::clearPreview() {
     if (m_preview.isNull()) return;
     m_preview = QImage();
+    m_before = QImage();
+    m_compareDragging = false;
     update();
 }
 
@@ -140,15 +137,10 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     }
     paintFrame(p);
     paintImage(p, event->rect());
-    if (!m_preview.isNull()) {
-        const QString badge = tr("Preview: Apply to keep it");
-        const QRect box =
-            p.fontMetrics().boundingRect(badge).adjusted(-8, -4, 8, 4).translated(16, 16 + p.fontMetrics().ascent());
-        p.fillRect(box, QColor(0, 0, 0, 170));
-        p.setPen(Qt::white);
-        p.drawText(box, Qt::AlignCenter, badge);
-    }
+    paintFrameOutline(p);
+    if (!m_preview.isNull()) paintCompareOverlay(p);
     paintToolOutline(p);
+    paintSegmentPreview(p);
     if (m_hoverVisible && !m_panning && !m_spaceHeld && !m_frameEditing && usesBrushOutline()) {
         const double r = m_settings.brush.radius * m_view.zoom();
         p.setRenderHint(QPainter::Antialiasing);
@@ -185,31 +177,9 @@ void CanvasView::paintImage(QPainter& p, const QRect& exposed) {
                            levelSrc.height() * scale),
                     level, levelSrc);
     } else {
-        p.setRenderHint(QPainter::SmoothPixmapTransform, m_view.zoom() < 1.0);
-        const QRectF previewSrc =
-            QRectF(m_view.mapToImage(QRectF(exposed))).adjusted(-2, -2, 2, 2).intersected(QRectF(m_preview.rect()));
-        p.drawImage(previewSrc, m_preview, previewSrc);
+        paintPreview(p, exposed);
     }
     p.restore();
-}
-
-void CanvasView::paintFrame(QPainter& p) {
-    const doc::Document& d = m_session->document();
-    const Margins f = shownFrame();
-    if ((f.isNull() && !m_frameEditing) || !m_preview.isNull()) return;
-    const QRectF frame(-f.left, -f.top, d.size().width + f.left + f.right, d.size().height + f.top + f.bottom);
-    const QRectF widgetFrame = m_view.mapFromImage(frame);
-    // The new area shows as masked: a checkerboard under the mask colour.
-    p.fillRect(widgetFrame, checkerBrush());
-    QColor masked(255, 0, 0, 128);
-    if (const doc::MaskLayer* l = d.maskLayer(d.activeMaskId())) {
-        masked = QColor((l->color >> 16) & 0xff, (l->color >> 8) & 0xff, l->color & 0xff,
-                        static_cast<int>(std::lround(255 * l->opacity)));
-    }
-    p.fillRect(widgetFrame, masked);
-    p.setPen(QPen(Qt::white, 1.0, Qt::DashLine));
-    p.setBrush(Qt::NoBrush);
-    p.drawRect(widgetFrame.adjusted(0, 0, -1, -1));
 }
 
 void CanvasView::paintToolOutline(QPainter& p) {
@@ -278,10 +248,16 @@ void CanvasView::syncScrollBars() {
     m_vScroll->setVisible(visible);
     if (!visible) return;
     m_syncingScrollBars = true;
-    // Scroll positions are -offset: the image may move until half a view lies beyond either edge.
-    const double w = size.width * m_view.zoom(), h = size.height * m_view.zoom();
-    m_hScroll->setRange(static_cast<int>(-width() / 2), static_cast<int>(std::max(0.0, w - width() / 2)));
-    m_vScroll->setRange(static_cast<int>(-height() / 2), static_cast<int>(std::max(0.0, h - height() / 2)));
+    // Scroll positions are -offset: the canvas (the image and its outpaint frame) may move
+    // until half a view lies beyond either edge.
+    const Margins& f = m_session->document().outpaintFrame();
+    const double z = m_view.zoom();
+    const double left = f.left * z, top = f.top * z;
+    const double right = (size.width + f.right) * z, bottom = (size.height + f.bottom) * z;
+    m_hScroll->setRange(static_cast<int>(std::floor(-width() / 2 - left)),
+                        static_cast<int>(std::ceil(std::max(0.0, right - width() / 2))));
+    m_vScroll->setRange(static_cast<int>(std::floor(-height() / 2 - top)),
+                        static_cast<int>(std::ceil(std::max(0.0, bottom - height() / 2))));
     m_hScroll->setPageStep(width());
     m_vScroll->setPageStep(height());
     m_hScroll->setSingleStep(20);

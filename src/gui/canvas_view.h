@@ -18,7 +18,8 @@ class QScrollBar;
 
 namespace atelier::app {
 class EditorSession;
-}
+class SegmentController;
+} // namespace atelier::app
 
 namespace atelier::gui {
 
@@ -70,6 +71,22 @@ public:
     /// True while a preview is shown.
     bool hasPreview() const { return !m_preview.isNull(); }
 
+    /// How a preview is shown against the document (canvas_compare.cpp):
+    /// the variation (After), the document as it is (Before), or both side by
+    /// side at a draggable vertical divider (Split: before left, after right).
+    enum class CompareMode { After, Before, Split };
+    CompareMode compareMode() const { return m_compareMode; }
+    /// The split divider's place as a fraction of the image width (0..1).
+    double compareSplit() const { return m_compareSplit; }
+    /// Moves the split divider (clamped to 0..1).
+    void setCompareSplit(double fraction);
+
+    /// Lets the segment tool ask `controller` (canvas_segment.cpp): clicks and
+    /// boxes go to it, its preview is drawn; Enter commits, Esc discards, Tab
+    /// cycles candidates, Backspace removes the newest point. Without one, the
+    /// segment tool does nothing.
+    void setSegmentController(app::SegmentController* controller);
+
     /// The active mask layer's overlay colour; its alpha sets the opacity (default red at 50%).
     void setMaskColor(const QColor& color);
 
@@ -80,8 +97,9 @@ public slots:
     void setTool(const QString& id);
     /// Left button erases when `erase` is true.
     void setEraseMode(bool erase);
-    /// While on, the left button drags the outpaint frame's edges (the side of
-    /// the image the pointer starts on) instead of using the tool; the frame
+    /// While on, the left button drags the outpaint frame's edges and corners
+    /// (a handle, else the side(s) of the image the pointer starts beyond, else
+    /// the nearest edge) instead of using the tool; the frame
     /// snaps to 8 pixels and each drag is one undoable change.
     void setFrameEditing(bool on);
     void zoomIn();
@@ -90,6 +108,11 @@ public slots:
     void fitToWindow();
     /// One image pixel per device pixel (100%).
     void actualSize();
+    /// Sets how a preview is compared; Split is kept across previews, Before
+    /// goes back to After when another preview is shown.
+    void setCompareMode(atelier::gui::CanvasView::CompareMode mode);
+    /// Backslash: flips between before and after (from Split, shows Before).
+    void toggleBeforeAfter();
 
 signals:
     /// The zoom factor changed (displayZoom(); 1 = 100%).
@@ -106,6 +129,8 @@ signals:
     void toolFailed(const QString& message);
     /// Frame editing was switched on or off.
     void frameEditingChanged(bool on);
+    /// The compare mode changed.
+    void compareModeChanged(atelier::gui::CanvasView::CompareMode mode);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -119,6 +144,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    bool focusNextPrevChild(bool next) override;
 
 private:
     void documentReplaced();
@@ -133,6 +159,9 @@ private:
     QRect viewportRect() const;
     void paintImage(QPainter& p, const QRect& exposed);
     void paintFrame(QPainter& p);
+    void paintFrameOutline(QPainter& p);
+    QRectF frameWidgetRect() const;
+    int frameEdgesAt(QPointF pos) const;
     void paintToolOutline(QPainter& p);
     tools::Pointer toPointer(QPointF widgetPos, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods,
                              float pressure) const;
@@ -145,6 +174,15 @@ private:
     void dragFrame(QPointF pos);
     void endFrameDrag();
     Margins shownFrame() const;
+    void paintPreview(QPainter& p, const QRect& exposed);
+    void paintCompareOverlay(QPainter& p);
+    double compareDividerX() const;
+    bool nearCompareDivider(QPointF pos) const;
+    const QImage& beforeImage();
+    bool segmentToolSelected() const;
+    void segmentPreviewChanged();
+    void paintSegmentPreview(QPainter& p);
+    bool segmentKey(QKeyEvent* event);
 
     app::EditorSession* m_session;
     ViewTransform m_view;
@@ -153,11 +191,15 @@ private:
     std::string m_toolId = "brush";
     bool m_eraseMode = false;
     QImage m_preview;
+    QImage m_before;                 ///< the document image without overlays, made when compared
+    CompareMode m_compareMode = CompareMode::After;
+    double m_compareSplit = 0.5;
+    bool m_compareDragging = false;
     QScrollBar* m_hScroll = nullptr;
     QScrollBar* m_vScroll = nullptr;
     bool m_syncingScrollBars = false;
     bool m_frameEditing = false;
-    int m_frameEdge = -1;  ///< edge being dragged: 0 left, 1 top, 2 right, 3 bottom; -1 none
+    int m_frameEdges = 0;  ///< edges being dragged: bits 1 left, 2 top, 4 right, 8 bottom; 0 none
     Margins m_frameDraft;  ///< the frame while an edge is dragged
     QRect m_lastToolOutline;     ///< widget rect of the tool outline last drawn
     bool m_autoFit = true;       ///< keep fitting the image to the widget until the user zooms or pans
@@ -168,6 +210,12 @@ private:
     QPointF m_previousPressPos; ///< where the press before it was
     QPointF m_hoverPos;
     bool m_hoverVisible = false;
+    app::SegmentController* m_segment = nullptr;
+    bool m_segmentPressed = false;          ///< a segment click or box drag is under way
+    const MaskA8* m_segmentOverlayMask = nullptr; ///< the candidate m_segmentOverlay was made from
+    int m_segmentOverlayIndex = -1;
+    QImage m_segmentOverlay;                ///< the shown candidate, coloured (possibly scaled down)
+    QRect m_segmentOverlayRect;             ///< where it goes, image pixels
 };
 
 } // namespace atelier::gui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The atelier GUI executable: builds the window, nothing else.
 #include "engine/edit_engine.h"
+#include "engine/openmp_wait_policy.h"
 #include "gui/main_window.h"
 #include "gui/screenshot_script.h"
 
@@ -11,6 +12,7 @@
 #include <QTranslator>
 
 int main(int argc, char* argv[]) {
+    atelier::engine::preferPassiveOpenMPWait(argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Atelier"));
     QApplication::setOrganizationName(QStringLiteral("Atelier"));

@@ -120,6 +120,15 @@ void MainWindow::createDocks() {
             [this](const app::VariationPtr& v) { m_canvas->setPreview(app::toQImage(v->image)); });
     connect(m_variationsDock, &VariationsDock::previewCleared, m_canvas, &CanvasView::clearPreview);
     connect(m_canvas, &CanvasView::previewCleared, this, [this] { m_variationsDock->selectRow(-1); });
+    connect(m_variationsDock, &VariationsDock::splitCompareToggled, this, [this](bool on) {
+        m_canvas->setCompareMode(on ? CanvasView::CompareMode::Split : CanvasView::CompareMode::After);
+    });
+    connect(m_variationsDock, &VariationsDock::beforeToggled, this, [this](bool on) {
+        m_canvas->setCompareMode(on ? CanvasView::CompareMode::Before : CanvasView::CompareMode::After);
+    });
+    connect(m_canvas, &CanvasView::compareModeChanged, this, [this](CanvasView::CompareMode mode) {
+        m_variationsDock->setCompareState(mode == CanvasView::CompareMode::Split, mode == CanvasView::CompareMode::Before);
+    });
     connect(m_variationsDock, &VariationsDock::applyRequested, this, &MainWindow::applyVariation);
     connect(m_variationsDock, &VariationsDock::exportRequested, this, &MainWindow::exportVariation);
     connect(m_variationsDock, &VariationsDock::rerunRequested, this, &MainWindow::rerunVariation);
@@ -150,6 +159,7 @@ void MainWindow::createActions() {
     paste->setObjectName(QStringLiteral("pasteImageAction"));
     paste->setShortcut(QKeySequence::Paste);
     createMaskMenu();
+    createSegmentation(findChild<QMenu*>(QStringLiteral("maskMenu")));
     createImageMenu(edit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));

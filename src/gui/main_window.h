@@ -7,6 +7,7 @@
 #include "provenance/audit_log.h"
 #include "provenance/image_format.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QString>
 #include <QStringList>
@@ -17,6 +18,7 @@
 
 class QAction;
 class QLabel;
+class QProgressBar;
 class QMenu;
 class QSpinBox;
 class QTimer;
@@ -24,6 +26,10 @@ class QUndoView;
 
 namespace atelier::app {
 class EditorSession;
+class JobHistoryModel;
+class ProjectSaver;
+class SegmentController;
+class SubjectSelection;
 class JobRunner;
 class VariationsModel;
 } // namespace atelier::app
@@ -31,6 +37,7 @@ class VariationsModel;
 namespace atelier::gui {
 
 class CanvasView;
+class JobHistoryDock;
 class JobMonitorDock;
 class PromptPanel;
 class ReferenceDock;
@@ -72,9 +79,13 @@ public:
     QString projectPath() const { return m_projectPath; }
     /// True when the document or the variations changed since the last save or open.
     bool isProjectModified() const;
-    /// Writes the project to app::recoveryFilePath() when it changed since the
-    /// last autosave; returns true when it wrote. Errors go to the status bar.
+    /// Starts writing the project to app::recoveryFilePath() on a worker when
+    /// it changed since the last autosave and no save is in flight; returns true
+    /// when it started (waitForSave() waits for the file). Errors go to the status bar.
     bool autosave();
+    /// Waits (without blocking repaints) for a project save or autosave in
+    /// flight; returns false when it failed.
+    bool waitForSave();
     /// At start: offers to restore an autosaved project left by a session that
     /// did not end cleanly (a non-blocking box, "recoveryBox"); declining removes it.
     void offerRecovery();
@@ -118,6 +129,13 @@ public:
     VariationsDock* variationsDock() const { return m_variationsDock; }
     ReferenceDock* referenceDock() const { return m_referenceDock; }
     JobMonitorDock* jobMonitor() const { return m_monitor; }
+    app::JobHistoryModel* jobHistoryModel() const { return m_jobHistory; }
+    JobHistoryDock* jobHistoryDock() const { return m_jobHistoryDock; }
+    app::SegmentController* segmentController() const { return m_segment; }
+    app::SubjectSelection* subjectSelection() const { return m_subject; }
+    /// The SAM weights the segment tool starts with: $ATELIER_SAM_WEIGHTS when
+    /// set, else QSettings "segment/samWeights"; empty = the GrabCut fallback.
+    static QString samWeightsSetting();
 
 public slots:
     /// Starts a job from the prompt panel over the current image and mask.
@@ -151,6 +169,7 @@ private:
     void createActions();
     void createToolBar();
     void createMaskMenu();
+    void createSegmentation(QMenu* mask);
     void createImageMenu(QMenu* edit);
     void loadSettings();
     void runMaskOperation(int op, bool askAmount);
@@ -170,6 +189,8 @@ private:
     void recordAudit(provenance::AuditEvent event);
     void variationsChanged();
     void resetProjectState();
+    void createJobHistoryDock();
+    void setSaveBusy(const QString& message);
     QString projectName() const;
     std::uint64_t changeStamp() const;
 
@@ -182,6 +203,12 @@ private:
     ReferenceDock* m_referenceDock = nullptr;
     QSpinBox* m_toleranceSpin = nullptr;
     JobMonitorDock* m_monitor = nullptr;
+    app::JobHistoryModel* m_jobHistory = nullptr;   ///< m_audit as a table, kept in step by recordAudit()
+    JobHistoryDock* m_jobHistoryDock = nullptr;
+    app::ProjectSaver* m_saver = nullptr;           ///< writes projects and autosaves on a worker
+    QProgressBar* m_saveBusy = nullptr;             ///< busy indicator while a save runs
+    std::vector<engine::Recipe> m_jobRecipes;       ///< recipes the running job delivered (for its audit event)
+    QElapsedTimer m_jobClock;                       ///< wall time of the running job
     QUndoView* m_history = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_positionLabel = nullptr;
@@ -196,6 +223,8 @@ private:
     std::uint64_t m_autosavedStamp = 0;
     QTimer* m_autosaveTimer = nullptr;
     QMenu* m_recentMenu = nullptr;
+    app::SegmentController* m_segment = nullptr;  ///< the segment tool's predictor and worker
+    app::SubjectSelection* m_subject = nullptr;   ///< Mask ▸ Select Subject on a worker
     bool m_closeConfirmed = false;        ///< the user chose to close with unsaved changes (or saved them)
 };
 

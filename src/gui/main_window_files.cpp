@@ -204,6 +204,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     m_runner->cancel(); // the runner waits for its worker when it is destroyed
+    waitForSave();      // an autosave in flight would otherwise recreate the file below
     app::removeRecoveryFile(); // a clean quit: nothing to recover at the next start
     QMainWindow::closeEvent(event);
 }

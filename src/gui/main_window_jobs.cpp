@@ -13,6 +13,7 @@
 #include "app/recipe_requests.h"
 #include "provenance/audit_events.h"
 
+#include <QDateTime>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -21,6 +22,9 @@ namespace atelier::gui {
 void MainWindow::connectJobSignals() {
     connect(m_runner, &app::JobRunner::started, this, [this](int id, int count) {
         m_jobVariations = 0;
+        m_jobRecipes.clear();
+        m_jobClock.start();
+        m_variations->setJobTime(id + m_jobIdBase, QDateTime::currentDateTimeUtc());
         m_lastNotice.clear();
         m_prompt->setBusy(true);
         m_monitor->startJob(id, count);
@@ -35,6 +39,7 @@ void MainWindow::connectJobSignals() {
     connect(m_runner, &app::JobRunner::variationReady, this, [this](int id, const app::VariationPtr& v) {
         if (id == m_staleJob) return;
         m_variations->addVariation(id + m_jobIdBase, v);
+        m_jobRecipes.push_back(v->recipe);
         ++m_jobVariations;
         statusBar()->showMessage(
             tr("Variation %1 of %2 is ready.").arg(v->recipe.variationIndex + 1).arg(v->recipe.variationCount));
@@ -46,8 +51,9 @@ void MainWindow::connectJobSignals() {
     connect(m_runner, &app::JobRunner::finished, this, [this](int id, bool cancelled) {
         m_prompt->setBusy(false);
         if (id != m_staleJob) {
-            recordAudit({cancelled ? "job_cancelled" : "job_finished", std::to_string(id + m_jobIdBase), "",
-                         "{\"variation_count\":" + std::to_string(m_jobVariations) + "}"});
+            // Outcome and timings: per variation its seed and seconds, and the job's wall time.
+            recordAudit(provenance::jobFinishedEvent(std::to_string(id + m_jobIdBase), m_jobRecipes, cancelled,
+                                                     m_lastNotice.toStdString(), m_jobClock.elapsed() / 1000.0));
         }
         const QString outcome = cancelled ? tr("cancelled after %n variation(s)", nullptr, m_jobVariations)
                                           : tr("done, %n variation(s)", nullptr, m_jobVariations);
@@ -59,7 +65,10 @@ void MainWindow::connectJobSignals() {
     });
     connect(m_runner, &app::JobRunner::failed, this, [this](int id, const QString& message) {
         m_prompt->setBusy(false);
-        if (id != m_staleJob) recordAudit(provenance::jobFailedEvent(std::to_string(id + m_jobIdBase), message.toStdString()));
+        if (id != m_staleJob) {
+            recordAudit(provenance::jobFailedEvent(std::to_string(id + m_jobIdBase), message.toStdString(),
+                                                   m_jobClock.isValid() ? m_jobClock.elapsed() / 1000.0 : -1.0));
+        }
         m_monitor->finishJob(tr("failed"));
         showError(tr("Generation failed"), message);
     });

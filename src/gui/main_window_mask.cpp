@@ -6,11 +6,13 @@
 #include "core/error.h"
 #include "doc/document.h"
 #include "gui/canvas_view.h"
+#include "gui/mask_layer_dock.h"
 #include "gui/outpaint_frame_dialog.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QColorDialog>
+#include <QDockWidget>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
@@ -60,6 +62,13 @@ void MainWindow::createToolBar() {
     m_toleranceSpin = new QSpinBox(bar);
     m_toleranceSpin->setObjectName(QStringLiteral("wandToleranceSpin"));
     m_toleranceSpin->setRange(0, 255);
+    for (const tools::ToolDefinition& def : tools::toolDefinitions()) { // the default from tools.json
+        if (def.joining != tools::Joining::FloodFill || !def.wandTolerance) continue;
+        tools::ToolSettings s = m_canvas->toolSettings();
+        s.wandTolerance = *def.wandTolerance;
+        m_canvas->setToolSettings(s);
+        break;
+    }
     m_toleranceSpin->setValue(m_canvas->toolSettings().wandTolerance);
     m_toleranceSpin->setToolTip(tr("How far a colour may differ from the clicked one (0..255) for the magic wand"));
     bar->addWidget(m_toleranceSpin);
@@ -72,6 +81,13 @@ void MainWindow::createToolBar() {
 
 void MainWindow::createMaskMenu() {
     using Op = tools::MaskOperation;
+    // The Mask Layers dock sits under the History dock (the View menu lists it with the others).
+    auto* layers = new MaskLayerDock(m_session, this);
+    addDockWidget(Qt::LeftDockWidgetArea, layers);
+    if (auto* history = findChild<QDockWidget*>(QStringLiteral("historyDock"))) {
+        splitDockWidget(history, layers, Qt::Vertical);
+    }
+    connect(layers, &MaskLayerDock::notice, this, [this](const QString& message) { statusBar()->showMessage(message); });
     QMenu* mask = menuBar()->addMenu(tr("&Mask"));
     mask->setObjectName(QStringLiteral("maskMenu"));
     const auto add = [&](const QString& text, const char* name, Op op, bool amount, const QKeySequence& key) {
@@ -106,8 +122,16 @@ void MainWindow::createMaskMenu() {
         if (!l) return;
         const QColor start((l->color >> 16) & 0xff, (l->color >> 8) & 0xff, l->color & 0xff,
                            static_cast<int>(255 * l->opacity));
+        const int id = l->id; // the dialog runs an event loop: do not keep the pointer across it
         const QColor c = QColorDialog::getColor(start, this, tr("Mask Colour"), QColorDialog::ShowAlphaChannel);
-        if (c.isValid()) m_canvas->setMaskColor(c);
+        if (!c.isValid()) return;
+        try { // one undoable step, as in the Mask Layers dock
+            m_session->changeMaskAppearance(
+                id, (std::uint32_t(c.red()) << 16) | (std::uint32_t(c.green()) << 8) | std::uint32_t(c.blue()),
+                c.alphaF());
+        } catch (const Error& e) {
+            showError(tr("Cannot change the mask"), QString::fromStdString(e.what()));
+        }
     });
     colour->setObjectName(QStringLiteral("maskColourAction"));
     mask->addSeparator();

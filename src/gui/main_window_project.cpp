@@ -5,13 +5,17 @@
 
 #include "app/editor_session.h"
 #include "app/image_export.h"
+#include "app/job_history_model.h"
 #include "app/job_runner.h"
 #include "app/project_bridge.h"
+#include "app/project_saver.h"
 #include "app/recent_files.h"
 #include "app/recovery_file.h"
 #include "app/variations_model.h"
 #include "core/error.h"
 #include "doc/document.h"
+#include "gui/job_history_dock.h"
+#include "gui/job_monitor_dock.h"
 #include "gui/prompt_panel.h"
 #include "gui/save_dialog.h"
 #include "gui/variations_dock.h"
@@ -22,12 +26,14 @@
 #include "provenance/output_naming.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -80,7 +86,34 @@ void MainWindow::createProjectActions(QMenu* file) {
 
     connect(m_variations, &app::VariationsModel::rowsInserted, this, &MainWindow::variationsChanged);
     connect(m_variationsDock, &VariationsDock::approvalRequested, this, &MainWindow::setApproval);
+
+    m_saver = new app::ProjectSaver(this);
+    m_saveBusy = new QProgressBar(this);
+    m_saveBusy->setObjectName(QStringLiteral("saveBusy"));
+    m_saveBusy->setRange(0, 0); // busy
+    m_saveBusy->setMaximumWidth(120);
+    m_saveBusy->setMaximumHeight(14);
+    m_saveBusy->setTextVisible(false);
+    m_saveBusy->hide();
+    statusBar()->addPermanentWidget(m_saveBusy);
+    connect(m_saver, &app::ProjectSaver::finished, this, [this] { setSaveBusy(QString()); });
+    createJobHistoryDock();
 }
+
+void MainWindow::createJobHistoryDock() {
+    m_jobHistory = new app::JobHistoryModel(this);
+    m_jobHistoryDock = new JobHistoryDock(m_jobHistory, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_jobHistoryDock);
+    tabifyDockWidget(m_monitor, m_jobHistoryDock);
+    m_monitor->raise();
+}
+
+void MainWindow::setSaveBusy(const QString& message) {
+    m_saveBusy->setVisible(!message.isEmpty());
+    if (!message.isEmpty()) statusBar()->showMessage(message);
+}
+
+bool MainWindow::waitForSave() { return m_saver->wait().isEmpty(); }
 
 void MainWindow::updateRecentMenu() {
     m_recentMenu->clear();
@@ -112,11 +145,13 @@ std::uint64_t MainWindow::changeStamp() const { return m_session->document().ver
 void MainWindow::recordAudit(provenance::AuditEvent event) {
     if (event.time.empty()) event.time = provenance::utcTimestamp();
     m_audit.push_back(std::move(event));
+    m_jobHistory->appendEvent(m_audit.back());
 }
 
 void MainWindow::resetProjectState() {
     m_projectPath.clear();
     m_audit.clear();
+    m_jobHistory->clear();
     m_variationsDirty = false;
     m_jobIdBase = 0;
     m_autosavedStamp = 0;
@@ -143,6 +178,14 @@ bool MainWindow::openProject(const QString& path) {
     app::restoreProject(loaded, *m_session, *m_variations);
     m_prompt->setParameters(app::parametersOf(loaded.prompt));
     m_audit = std::move(loaded.audit);
+    m_jobHistory->setEvents(m_audit);
+    for (const provenance::AuditEvent& e : m_audit) {
+        bool isNumber = false;
+        const int job = QString::fromStdString(e.jobId).toInt(&isNumber);
+        if (isNumber && e.event == "job_requested") {
+            m_variations->setJobTime(job, QDateTime::fromString(QString::fromStdString(e.time), Qt::ISODateWithMs));
+        }
+    }
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_jobIdBase = lastJob;
     m_variationsDirty = false;
@@ -161,19 +204,31 @@ bool MainWindow::saveProjectTo(const QString& path) {
     }
     QString target = path;
     if (QFileInfo(target).suffix().isEmpty()) target += QString::fromLatin1(project::kProjectExtension);
+    m_saver->wait(); // one write at a time (an autosave may be in flight)
+    // The snapshot is taken here, on the UI thread: tile pointers and shared
+    // variations, so the worker writes exactly this state whatever happens next.
+    project::Project snapshot;
     try {
         m_session->cancelTool();
-        const project::Project p =
-            app::captureProject(*m_session, *m_variations, app::promptStateOf(m_prompt->parameters()), m_audit);
-        project::saveProject(p, target.toStdString());
+        snapshot = app::captureProject(*m_session, *m_variations, app::promptStateOf(m_prompt->parameters()), m_audit);
     } catch (const Error& e) {
         showError(tr("Cannot save the project"), QString::fromStdString(e.what()));
         return false;
     }
+    const std::uint64_t documentVersion = m_session->document().version();
+    const std::uint64_t stamp = changeStamp();
+    setSaveBusy(tr("Saving %1…").arg(QDir::toNativeSeparators(target)));
+    m_saver->start(std::move(snapshot), target);
+    const QString error = m_saver->wait(); // repaints and job signals go on meanwhile
+    if (!error.isEmpty()) {
+        showError(tr("Cannot save the project"), error);
+        return false;
+    }
     m_projectPath = QFileInfo(target).absoluteFilePath();
-    m_session->markSaved();
-    m_variationsDirty = false;
-    m_autosavedStamp = changeStamp();
+    // Only what the snapshot held counts as saved (variations may have arrived meanwhile).
+    if (m_session->document().version() == documentVersion) m_session->markSaved();
+    m_variationsDirty = changeStamp() != stamp;
+    m_autosavedStamp = stamp;
     app::removeRecoveryFile();
     app::addRecentFile(m_projectPath);
     updateTitle();
@@ -201,18 +256,31 @@ bool MainWindow::saveProjectAs() {
 }
 
 bool MainWindow::autosave() {
-    if (!isProjectModified() || changeStamp() == m_autosavedStamp) return false;
+    if (!isProjectModified() || changeStamp() == m_autosavedStamp || m_saver->isBusy()) return false;
     const QString path = app::recoveryFilePath();
+    project::Project snapshot;
     try {
         QDir().mkpath(QFileInfo(path).path());
-        const project::Project p =
-            app::captureProject(*m_session, *m_variations, app::promptStateOf(m_prompt->parameters()), m_audit);
-        project::saveProject(p, path.toStdString());
+        snapshot = app::captureProject(*m_session, *m_variations, app::promptStateOf(m_prompt->parameters()), m_audit);
     } catch (const Error& e) {
         statusBar()->showMessage(tr("Autosave failed: %1").arg(QString::fromStdString(e.what())));
         return false;
     }
-    m_autosavedStamp = changeStamp();
+    const std::uint64_t stamp = changeStamp();
+    m_autosavedStamp = stamp;
+    setSaveBusy(tr("Autosaving…"));
+    m_saver->start(std::move(snapshot), path);
+    // Not waited for: the result arrives through finished().
+    auto* context = new QObject(this);
+    connect(m_saver, &app::ProjectSaver::finished, context, [this, context, stamp](const QString&, const QString& error) {
+        context->deleteLater();
+        if (error.isEmpty()) {
+            statusBar()->showMessage(tr("Autosaved."), 3000);
+            return;
+        }
+        if (m_autosavedStamp == stamp) m_autosavedStamp = 0; // try again next time
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(error));
+    });
     return true;
 }
 
@@ -243,15 +311,18 @@ void MainWindow::offerRecovery() {
 void MainWindow::setApproval(const app::VariationPtr& variation, project::Approval approval) {
     const int row = m_variations->rowOf(variation);
     if (row < 0 || m_variations->approval(row) == approval) return;
+    const project::Approval before = m_variations->approval(row);
     m_variations->setApproval(row, approval);
     ++m_variationEdits;
     m_variationsDirty = true;
-    if (approval != project::Approval::None) {
-        const auto decision = approval == project::Approval::Approved ? provenance::VariationDecision::Approved
-                                                                       : provenance::VariationDecision::Rejected;
-        recordAudit(provenance::variationDecisionEvent(std::to_string(m_variations->jobId(row)), variation->recipe,
-                                                       decision));
+    // Every change is logged, taking a decision back included.
+    provenance::VariationDecision decision = provenance::VariationDecision::Approved;
+    if (approval == project::Approval::Rejected) decision = provenance::VariationDecision::Rejected;
+    if (approval == project::Approval::None) {
+        decision = before == project::Approval::Approved ? provenance::VariationDecision::Unapproved
+                                                         : provenance::VariationDecision::Unrejected;
     }
+    recordAudit(provenance::variationDecisionEvent(std::to_string(m_variations->jobId(row)), variation->recipe, decision));
     updateTitle();
 }
 

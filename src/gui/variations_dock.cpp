@@ -2,6 +2,7 @@
 #include "gui/variations_dock.h"
 
 #include "app/variations_model.h"
+#include "gui/variation_delegate.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
@@ -22,7 +23,10 @@ VariationsDock::VariationsDock(app::VariationsModel* model, QWidget* parent)
     m_list->setObjectName(QStringLiteral("variationsList"));
     m_list->setViewMode(QListView::IconMode);
     m_list->setIconSize(QSize(app::VariationsModel::kThumbnailSize, app::VariationsModel::kThumbnailSize));
-    m_list->setGridSize(QSize(app::VariationsModel::kThumbnailSize + 16, app::VariationsModel::kThumbnailSize + 34));
+    // Cells touch (no spacing) so each job's band reads as one strip across its group.
+    m_list->setGridSize(QSize(app::VariationsModel::kThumbnailSize + 16,
+                              app::VariationsModel::kThumbnailSize + 34 + VariationDelegate::kBandHeight));
+    m_list->setItemDelegate(new VariationDelegate(m_list));
     m_list->setResizeMode(QListView::Adjust);
     m_list->setMovement(QListView::Static);
     m_list->setUniformItemSizes(true);
@@ -57,6 +61,16 @@ VariationsDock::VariationsDock(app::VariationsModel* model, QWidget* parent)
     m_moreLikeThis->setToolTip(tr("New variations close to the selected one (image to image from it, same seed and recipe)"));
     jobs->addWidget(m_rerun);
     jobs->addWidget(m_moreLikeThis);
+    m_compare = new QPushButton(tr("&Compare"), body);
+    m_compare->setObjectName(QStringLiteral("compareButton"));
+    m_compare->setCheckable(true);
+    m_compare->setToolTip(tr("Split the canvas: the image before on the left, the selected variation on the right (drag the divider)"));
+    m_before = new QPushButton(tr("&Before"), body);
+    m_before->setObjectName(QStringLiteral("beforeButton"));
+    m_before->setCheckable(true);
+    m_before->setToolTip(tr("Show the image before the selected variation; press again (or \\ on the canvas) for after"));
+    jobs->addWidget(m_compare);
+    jobs->addWidget(m_before);
     layout->addLayout(jobs);
     setWidget(body);
 
@@ -76,6 +90,8 @@ VariationsDock::VariationsDock(app::VariationsModel* model, QWidget* parent)
     connect(m_moreLikeThis, &QPushButton::clicked, this, [this] {
         if (auto v = selectedVariation()) emit moreLikeThisRequested(v);
     });
+    connect(m_compare, &QPushButton::clicked, this, &VariationsDock::splitCompareToggled);
+    connect(m_before, &QPushButton::clicked, this, &VariationsDock::beforeToggled);
     connect(model, &QAbstractItemModel::dataChanged, this, &VariationsDock::updateButtons);
     connect(m_list, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
         if (auto v = m_model->variation(index.row())) emit applyRequested(v);
@@ -95,6 +111,11 @@ void VariationsDock::selectRow(int row) {
     }
     const QModelIndex index = m_model->index(row);
     m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+}
+
+void VariationsDock::setCompareState(bool split, bool before) {
+    m_compare->setChecked(split);
+    m_before->setChecked(before);
 }
 
 void VariationsDock::requestApproval(project::Approval approval) {
@@ -121,6 +142,8 @@ void VariationsDock::updateButtons() {
     m_reject->setEnabled(v != nullptr);
     m_rerun->setEnabled(v != nullptr);
     m_moreLikeThis->setEnabled(v != nullptr);
+    m_compare->setEnabled(v != nullptr);
+    m_before->setEnabled(v != nullptr);
     const project::Approval current = v ? m_model->approval(m_model->rowOf(v)) : project::Approval::None;
     m_approve->setText(current == project::Approval::Approved ? tr("★ Unstar") : tr("★ A&pprove"));
     m_reject->setText(current == project::Approval::Rejected ? tr("✕ Unreject") : tr("✕ &Reject"));

@@ -32,6 +32,8 @@ public:
     void selectRow(int row);
     /// The thumbnail list.
     QListView* listView() const { return m_list; }
+    /// Shows the compare buttons' state: `split` (Compare) and `before` (Before).
+    void setCompareState(bool split, bool before);
 
 signals:
     /// Show `variation` on the canvas as a preview.
@@ -49,6 +51,10 @@ signals:
     void rerunRequested(const atelier::app::VariationPtr& variation);
     /// More like this was pressed: img2img from the variation with its seed and recipe.
     void moreLikeThisRequested(const atelier::app::VariationPtr& variation);
+    /// Compare was toggled: show the preview split with the document (or not).
+    void splitCompareToggled(bool on);
+    /// Before was toggled: show the document instead of the preview (or not).
+    void beforeToggled(bool on);
 
 private:
     void selectionChanged();
@@ -63,6 +69,8 @@ private:
     QPushButton* m_reject;
     QPushButton* m_rerun;
     QPushButton* m_moreLikeThis;
+    QPushButton* m_compare;
+    QPushButton* m_before;
 };
 
 } // namespace atelier::gui

@@ -34,26 +34,44 @@ AuditEvent jobRequestedEvent(const std::string& jobId, const engine::EditRequest
                   {"mask_size", {r.mask.width, r.mask.height}}});
 }
 
-AuditEvent jobFinishedEvent(const std::string& jobId, const engine::EditResult& result, double wallSeconds) {
+AuditEvent jobFinishedEvent(const std::string& jobId, const std::vector<engine::Recipe>& recipes, bool cancelled,
+                            const std::string& notice, double wallSeconds) {
     json variations = json::array();
-    for (const engine::Variation& v : result.variations) {
-        variations.push_back({{"index", v.recipe.variationIndex},
-                              {"seed", v.recipe.seed},
-                              {"shared_s", v.recipe.timings.sharedSeconds},
-                              {"variation_s", v.recipe.timings.variationSeconds}});
+    for (const engine::Recipe& r : recipes) {
+        variations.push_back({{"index", r.variationIndex},
+                              {"seed", r.seed},
+                              {"shared_s", r.timings.sharedSeconds},
+                              {"variation_s", r.timings.variationSeconds}});
     }
-    return event(result.cancelled ? "job_cancelled" : "job_finished", jobId,
-                 {{"variations", variations}, {"notice", result.notice}, {"wall_s", wallSeconds}});
+    return event(cancelled ? "job_cancelled" : "job_finished", jobId,
+                 {{"variations", variations},
+                  {"variation_count", recipes.size()},
+                  {"notice", notice},
+                  {"wall_s", wallSeconds}});
 }
 
-AuditEvent jobFailedEvent(const std::string& jobId, const std::string& error) {
-    return event("job_failed", jobId, {{"error", error}});
+AuditEvent jobFinishedEvent(const std::string& jobId, const engine::EditResult& result, double wallSeconds) {
+    std::vector<engine::Recipe> recipes;
+    recipes.reserve(result.variations.size());
+    for (const engine::Variation& v : result.variations) recipes.push_back(v.recipe);
+    return jobFinishedEvent(jobId, recipes, result.cancelled, result.notice, wallSeconds);
+}
+
+AuditEvent jobFailedEvent(const std::string& jobId, const std::string& error, double wallSeconds) {
+    json details = {{"error", error}};
+    if (wallSeconds >= 0) details["wall_s"] = wallSeconds;
+    return event("job_failed", jobId, details);
 }
 
 AuditEvent variationDecisionEvent(const std::string& jobId, const engine::Recipe& recipe, VariationDecision decision) {
-    const char* name = decision == VariationDecision::Approved   ? "variation_approved"
-                       : decision == VariationDecision::Rejected ? "variation_rejected"
-                                                                 : "variation_applied";
+    const char* name = "variation_applied";
+    switch (decision) {
+    case VariationDecision::Approved: name = "variation_approved"; break;
+    case VariationDecision::Rejected: name = "variation_rejected"; break;
+    case VariationDecision::Applied: name = "variation_applied"; break;
+    case VariationDecision::Unapproved: name = "variation_unapproved"; break;
+    case VariationDecision::Unrejected: name = "variation_unrejected"; break;
+    }
     return event(name, jobId, {{"index", recipe.variationIndex}, {"seed", recipe.seed}});
 }
 

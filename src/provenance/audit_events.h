@@ -5,11 +5,13 @@
 #include "provenance/audit_log.h"
 
 #include <string>
+#include <vector>
 
 namespace atelier::provenance {
 
-/// What the designer did with a variation.
-enum class VariationDecision { Approved, Rejected, Applied };
+/// What the designer did with a variation (Unapproved: a star taken back;
+/// Unrejected: a rejection taken back).
+enum class VariationDecision { Approved, Rejected, Applied, Unapproved, Unrejected };
 
 /// "job_requested": every request field but the pixels (source and mask sizes instead).
 AuditEvent jobRequestedEvent(const std::string& jobId, const engine::EditRequest& request);
@@ -19,10 +21,17 @@ AuditEvent jobRequestedEvent(const std::string& jobId, const engine::EditRequest
 /// index, seed and timings.
 AuditEvent jobFinishedEvent(const std::string& jobId, const engine::EditResult& result, double wallSeconds);
 
-/// "job_failed": the error message as the user saw it.
-AuditEvent jobFailedEvent(const std::string& jobId, const std::string& error);
+/// The same from the recipes of the variations a job delivered (the GUI keeps
+/// recipes, not a whole EditResult): "job_finished" or "job_cancelled".
+AuditEvent jobFinishedEvent(const std::string& jobId, const std::vector<engine::Recipe>& recipes, bool cancelled,
+                            const std::string& notice, double wallSeconds);
 
-/// "variation_approved", "variation_rejected" or "variation_applied": index and seed.
+/// "job_failed": the error message as the user saw it, and the wall time in
+/// seconds until it failed when `wallSeconds` is not negative.
+AuditEvent jobFailedEvent(const std::string& jobId, const std::string& error, double wallSeconds = -1.0);
+
+/// "variation_approved", "variation_rejected", "variation_applied",
+/// "variation_unapproved" or "variation_unrejected": index and seed.
 AuditEvent variationDecisionEvent(const std::string& jobId, const engine::Recipe& recipe, VariationDecision decision);
 
 /// "exported": the file written, its format and the full recipe (recipeToJson()).

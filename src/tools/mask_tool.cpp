@@ -35,6 +35,7 @@ std::vector<PointF> ellipseOutline(PointF a, PointF b) {
 MaskTool::MaskTool(doc::Document& document, const ToolDefinition& definition, const ToolSettings& settings)
     : m_document(document), m_definition(definition), m_settings(settings), m_mode(settings.selection) {
     if (document.isEmpty()) throw Error("cannot use the " + definition.name + ": the document has no image");
+    if (definition.ink == Ink::Segment) throw Error("the " + definition.name + " tool is a SegmentTool, not a MaskTool");
     if (definition.joining == Joining::Dabs) {
         BrushSettings brush = settings.brush;
         brush.mode = definition.ink == Ink::EraseMask ? BrushMode::Erase : brush.mode;
@@ -69,6 +70,8 @@ Rect MaskTool::press(const Pointer& p) {
     case Controller::OnePoint:
         m_points = {p.pos};
         return applyShape();
+    case Controller::ClickOrDrag:
+        return Rect{};
     }
     return Rect{};
 }
@@ -88,6 +91,7 @@ Rect MaskTool::move(const Pointer& p) {
         return Rect{};
     case Controller::PointByPoint:
     case Controller::OnePoint:
+    case Controller::ClickOrDrag:
         return Rect{};
     }
     return Rect{};
@@ -112,6 +116,7 @@ Rect MaskTool::release(const Pointer& p) {
         return applyShape();
     case Controller::PointByPoint:
     case Controller::OnePoint:
+    case Controller::ClickOrDrag:
         return Rect{};
     }
     return Rect{};
@@ -158,6 +163,7 @@ std::vector<PointF> MaskTool::outline() const {
         return ellipseOutline(m_points.front(), m_points.back());
     case Joining::Dabs:
     case Joining::FloodFill:
+    case Joining::Prompt:
         return {};
     }
     return {};
@@ -183,6 +189,7 @@ Rect MaskTool::applyShape() {
                           m_settings.wandTolerance);
         break;
     case Joining::Dabs:
+    case Joining::Prompt:
         break;
     }
     doc::MaskRecorder recorder(m_document.maskForWriting());

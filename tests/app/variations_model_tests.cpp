@@ -74,3 +74,43 @@ TEST(VariationsModel, ClearRemovesEverything) {
     model.clear();
     EXPECT_EQ(model.rowCount(), 0);
 }
+
+TEST(VariationsModel, GroupsByJobWithHeadersAndFullRecipeTooltip) {
+    test::ensureGuiApplication();
+    VariationsModel model;
+    VariationPtr a = makeVariation(0, 10);
+    VariationPtr b = makeVariation(1, 11);
+    model.addVariation(1, a);
+    model.addVariation(1, b);
+    model.setJobTime(1, QDateTime(QDate(2026, 11, 21), QTime(9, 30), Qt::LocalTime));
+    auto c = std::make_shared<engine::Variation>(*makeVariation(0, 20));
+    c->recipe.prompt = "a <b>bold</b> sky";
+    c->recipe.negativePrompt = "blurry";
+    c->recipe.sampler = "dpmpp_2m";
+    c->recipe.steps = 25;
+    c->recipe.cfgScale = 6.5;
+    model.addVariation(2, c); // a newer job: its group goes on top, the others move down
+
+    const auto at = [&](int row, int role) { return model.data(model.index(row), role); };
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_TRUE(at(0, VariationsModel::FirstInJobRole).toBool());
+    EXPECT_TRUE(at(1, VariationsModel::FirstInJobRole).toBool());
+    EXPECT_FALSE(at(2, VariationsModel::FirstInJobRole).toBool());
+    EXPECT_EQ(at(0, VariationsModel::JobGroupRole).toInt(), 0);
+    EXPECT_EQ(at(1, VariationsModel::JobGroupRole).toInt(), 1);
+    EXPECT_EQ(at(2, VariationsModel::JobGroupRole).toInt(), 1);
+    EXPECT_EQ(at(1, VariationsModel::JobLabelRole).toString(), QStringLiteral("Job 1 · 09:30 · a red balloon"));
+    EXPECT_TRUE(at(0, VariationsModel::JobLabelRole).toString().startsWith(QStringLiteral("Job 2 · ")));
+
+    const QString tip = at(0, Qt::ToolTipRole).toString();
+    for (const char* part : {"a &lt;b&gt;bold&lt;/b&gt; sky", "Negative prompt: blurry", "Seed: 20", "Sampler: dpmpp_2m",
+                             "Steps: 25", "CFG: 6.5", "Job 2"}) {
+        EXPECT_TRUE(tip.contains(QString::fromUtf8(part))) << part << " in " << tip.toStdString();
+    }
+    // A restored list keeps its order and still groups.
+    VariationsModel restored;
+    restored.appendVariation(2, c, project::Approval::None);
+    restored.appendVariation(1, a, project::Approval::Approved);
+    EXPECT_TRUE(restored.data(restored.index(1), VariationsModel::FirstInJobRole).toBool());
+    EXPECT_EQ(restored.data(restored.index(1), VariationsModel::JobGroupRole).toInt(), 1);
+}

@@ -83,6 +83,16 @@ TEST(Document, MaskLayersAreAddressedById) {
     EXPECT_THROW(d.maskForWriting(999), Error);
 }
 
+TEST(Document, MaskLayersCanBeRenamed) {
+    doc::Document d(ImageRGBA8(10, 10));
+    const int id = d.activeMaskId();
+    const std::uint64_t before = d.version();
+    d.setMaskName(id, "Subject");
+    EXPECT_EQ(d.maskLayer(id)->name, "Subject");
+    EXPECT_NE(d.version(), before);
+    EXPECT_THROW(d.setMaskName(999, "x"), Error);
+}
+
 TEST(Document, HoldsReferencesAndAnOutpaintFrame) {
     doc::Document d(ImageRGBA8(100, 50));
     const int id = d.addReference("cat.png", ImageRGBA8(20, 30));

@@ -212,6 +212,7 @@ TEST_F(MainWindowProjectTest, ExportApprovedWritesOnlyStarredVariationsWithProve
 TEST_F(MainWindowProjectTest, AutosaveWritesARecoveryFileThatIsOfferedAfterACrash) {
     openPaintAndGenerate(1);
     ASSERT_TRUE(window->autosave());
+    ASSERT_TRUE(window->waitForSave()); // autosaves are written on a worker
     EXPECT_TRUE(app::hasRecoveryFile());
     EXPECT_FALSE(window->autosave()) << "nothing changed since the last autosave";
     const ImageRGBA8 image = window->session()->document().image().toFlat();
@@ -241,6 +242,7 @@ TEST_F(MainWindowProjectTest, AutosaveWritesARecoveryFileThatIsOfferedAfterACras
 TEST_F(MainWindowProjectTest, AQuitRemovesTheRecoveryFileAndADamagedProjectShowsAnError) {
     openPaintAndGenerate(1);
     ASSERT_TRUE(window->autosave());
+    ASSERT_TRUE(window->waitForSave());
     // Closing with unsaved changes asks first; Cancel keeps the window and the recovery file.
     window->close();
     auto* ask = window->findChild<QMessageBox*>(QStringLiteral("closeBox"));

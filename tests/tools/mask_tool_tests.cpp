@@ -35,7 +35,7 @@ int selected(const doc::Document& d) {
 } // namespace
 
 TEST(MaskTool, DefinitionsAreData) {
-    EXPECT_EQ(toolDefinitions().size(), 7u);
+    EXPECT_EQ(toolDefinitions().size(), 8u);
     EXPECT_EQ(toolDefinition("polygon_lasso").controller, Controller::PointByPoint);
     EXPECT_EQ(toolDefinition("magic_wand").joining, Joining::FloodFill);
     EXPECT_THROW(toolDefinition("spray"), Error);

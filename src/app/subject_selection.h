@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tools/selection_mode.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QString>
+
+namespace atelier::app {
+
+class EditorSession;
+
+/// "Select subject": masks the main subject of the open image with ISNet
+/// (engine::SubjectSegmenter, about 3-10 s on two CPU cores) on a worker
+/// thread, then writes it into the active mask layer in the chosen mode as
+/// one undoable command, like any other mask edit. The worker gets a copy of
+/// the image; when the image changes meanwhile, the result is dropped.
+class SubjectSelection : public QObject {
+    Q_OBJECT
+
+public:
+    explicit SubjectSelection(EditorSession* session, QObject* parent = nullptr);
+    /// Waits for a running selection.
+    ~SubjectSelection() override;
+
+    /// Starts masking the subject; ignored while one runs or without an image.
+    /// `modelPath` empty: engine::findSubjectModel() picks the model.
+    void start(tools::SelectionMode mode, const QString& modelPath = QString());
+    bool isRunning() const { return m_running; }
+
+signals:
+    void started();
+    /// The mask was applied (or nothing changed); `seconds` is the model's time.
+    void finished(double seconds);
+    /// No model, a model error, or the image changed meanwhile.
+    void failed(const QString& message);
+
+private:
+    EditorSession* m_session;
+    QFuture<void> m_future;
+    bool m_running = false;
+    quint64 m_imageVersion = 0;
+};
+
+} // namespace atelier::app
