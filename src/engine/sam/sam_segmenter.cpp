@@ -13,6 +13,7 @@ namespace atelier::engine {
 
 struct SamSegmenter::Impl {
     SamModel model{nullptr};
+    torch::Tensor densePe; ///< prompt_encoder.get_dense_pe(), [1, C, grid, grid]: fixed per model, made once
 };
 
 SamSegmenter::SamSegmenter(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -29,6 +30,10 @@ SamSegmenter SamSegmenter::load(const std::string& weightsPath) {
         if (it != st->metadata().end()) metadataConfig = it->second;
     }
     impl->model = loadSamModel(file, findSamOverrides(weightsPath, metadataConfig));
+    {
+        torch::NoGradGuard noGrad;
+        impl->densePe = impl->model->prompt_encoder->getDensePe().contiguous();
+    }
     return SamSegmenter(std::move(impl));
 }
 
@@ -88,7 +93,7 @@ SamPrediction SamSegmenter::predictMask(const SamEmbedding& embedding, const Seg
 
     const auto [sparse, dense] = model.prompt_encoder->forward(coords, labels, boxes, maskInput);
     const SamDecoderOutput decoded =
-        model.mask_decoder->forward(embedding.imageEmbedding(), model.prompt_encoder->getDensePe(), sparse, dense, multimask);
+        model.mask_decoder->forward(embedding.imageEmbedding(), m_impl->densePe, sparse, dense, multimask);
     const torch::Tensor logits = samPostprocessMasks(decoded.lowResMasks, embedding.inputSize(), original, side); // [1, M, H, W]
     const torch::Tensor binary = (logits[0] > 0).to(torch::kUInt8).mul_(255).contiguous();
     const torch::Tensor lowRes = decoded.lowResMasks[0].contiguous();

@@ -21,15 +21,20 @@ SamAttentionImpl::SamAttentionImpl(int embeddingDim, int numHeads, int downsampl
 torch::Tensor SamAttentionImpl::forward(const torch::Tensor& qIn, const torch::Tensor& kIn, const torch::Tensor& vIn) {
     // [B, N, C'] -> [B, heads, N, C'/heads]
     const auto split = [this](const torch::Tensor& t) {
-        return t.reshape({t.size(0), t.size(1), m_numHeads, t.size(2) / m_numHeads}).transpose(1, 2);
+        return t.view({t.size(0), t.size(1), m_numHeads, t.size(2) / m_numHeads}).transpose(1, 2);
     };
-    const torch::Tensor q = split(q_proj->forward(qIn)), k = split(k_proj->forward(kIn)), v = split(v_proj->forward(vIn));
-    torch::Tensor attn = torch::matmul(q, k.permute({0, 1, 3, 2}));
-    attn = attn / std::sqrt(static_cast<double>(q.size(3)));
-    attn = torch::softmax(attn, -1);
+    torch::Tensor q = split(q_proj->forward(qIn)), k = split(k_proj->forward(kIn));
+    const torch::Tensor v = split(v_proj->forward(vIn));
+    // Scale the shorter side by 1/sqrt(d) (the 7 tokens, not the 4096 image positions).
+    const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(3)));
+    if (q.size(2) <= k.size(2)) {
+        q = q * scale;
+    } else {
+        k = k * scale;
+    }
+    const torch::Tensor attn = torch::softmax(torch::matmul(q, k.transpose(2, 3)), -1);
     torch::Tensor out = torch::matmul(attn, v).transpose(1, 2); // [B, N, heads, d]
-    out = out.reshape({out.size(0), out.size(1), -1});
-    return out_proj->forward(out);
+    return out_proj->forward(out.reshape({out.size(0), out.size(1), -1}));
 }
 
 SamTwoWayAttentionBlockImpl::SamTwoWayAttentionBlockImpl(int dim, int numHeads, int mlpDim, int downsampleRate,
@@ -56,12 +61,13 @@ std::pair<torch::Tensor, torch::Tensor> SamTwoWayAttentionBlockImpl::forward(tor
     }
     queries = norm1->forward(queries);
 
-    torch::Tensor q = queries + queryPe, k = keys + keyPe;
+    // keys + keyPe serves both cross attentions: keys change only at the end of the block.
+    const torch::Tensor k = keys + keyPe;
+    torch::Tensor q = queries + queryPe;
     queries = norm2->forward(queries + cross_attn_token_to_image->forward(q, k, keys));
     queries = norm3->forward(queries + mlp->forward(queries));
 
     q = queries + queryPe;
-    k = keys + keyPe;
     keys = norm4->forward(keys + cross_attn_image_to_token->forward(k, q, queries));
     return {queries, keys};
 }
@@ -79,8 +85,9 @@ SamTwoWayTransformerImpl::SamTwoWayTransformerImpl(int depth, int dim, int numHe
 std::pair<torch::Tensor, torch::Tensor> SamTwoWayTransformerImpl::forward(const torch::Tensor& image,
                                                                           const torch::Tensor& imagePe,
                                                                           const torch::Tensor& tokens) {
-    const torch::Tensor keyPe = imagePe.flatten(2).permute({0, 2, 1}); // [B, hw, C]
-    torch::Tensor keys = image.flatten(2).permute({0, 2, 1});
+    // [B, C, h, w] -> [B, hw, C], made contiguous once (every projection reads them).
+    const torch::Tensor keyPe = imagePe.flatten(2).transpose(1, 2).contiguous();
+    torch::Tensor keys = image.flatten(2).transpose(1, 2).contiguous();
     torch::Tensor queries = tokens;
     for (SamTwoWayAttentionBlock& layer : m_layers) {
         std::tie(queries, keys) = layer->forward(queries, keys, tokens, keyPe);
