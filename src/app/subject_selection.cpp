@@ -3,10 +3,8 @@
 
 #include "app/editor_session.h"
 #include "core/error.h"
-#include "doc/tile_recorder.h"
 #include "engine/segmentation/subject_model_path.h"
 #include "engine/segmentation/subject_segmenter.h"
-#include "tools/coverage.h"
 #include "tools/selection_ink.h"
 
 #include <QMetaObject>
@@ -60,16 +58,7 @@ void SubjectSelection::start(tools::SelectionMode mode, const QString& modelPath
                 }
                 try {
                     m_session->applyMaskEdit(
-                        [&mask, mode](doc::Document& d) {
-                            tools::Coverage shape;
-                            if (!mask.isClear() || mode == tools::SelectionMode::Replace) {
-                                shape.rect = mask.rect();
-                                shape.values = mask;
-                            }
-                            doc::MaskRecorder recorder(d.maskForWriting());
-                            tools::applySelection(recorder, shape, mode);
-                            return recorder.finish();
-                        },
+                        [&mask, mode](doc::Document& d) { return tools::applyMaskAsSelection(d, mask, mode); },
                         tr("Select subject"));
                 } catch (const Error& e) {
                     emit failed(QString::fromStdString(e.what()));

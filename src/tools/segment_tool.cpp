@@ -2,8 +2,6 @@
 #include "tools/segment_tool.h"
 
 #include "core/error.h"
-#include "doc/tile_recorder.h"
-#include "tools/coverage.h"
 #include "tools/selection_ink.h"
 
 #include <algorithm>
@@ -125,14 +123,7 @@ doc::MaskDelta SegmentTool::commit(doc::Document& document, SelectionMode mode) 
     }
     const MaskA8* mask = previewMask();
     if (!mask) return doc::MaskDelta{};
-    Coverage shape;
-    if (!mask->isClear() || mode == SelectionMode::Replace) {
-        shape.rect = Rect{0, 0, m_imageSize.width, m_imageSize.height};
-        shape.values = *mask;
-    }
-    doc::MaskRecorder recorder(document.maskForWriting());
-    applySelection(recorder, shape, mode);
-    doc::MaskDelta delta = recorder.finish();
+    doc::MaskDelta delta = applyMaskAsSelection(document, *mask, mode);
     clear();
     return delta;
 }

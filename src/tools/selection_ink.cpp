@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/selection_ink.h"
 
+#include "core/error.h"
+
 namespace atelier::tools {
 namespace {
 
@@ -59,6 +61,19 @@ Rect applySelection(doc::MaskRecorder& recorder, const Coverage& shape, Selectio
         }
     }
     return written;
+}
+
+doc::MaskDelta applyMaskAsSelection(doc::Document& document, const MaskA8& mask, SelectionMode mode) {
+    if (mask.size() != document.size()) throw Error("the mask's size does not match the image's");
+    Coverage shape; // only the selected part; empty: Replace clears, Add and Subtract change nothing
+    const Rect bounds = mask.bounds();
+    if (!bounds.isEmpty()) {
+        shape.rect = bounds;
+        shape.values = mask.copy(bounds);
+    }
+    doc::MaskRecorder recorder(document.maskForWriting());
+    applySelection(recorder, shape, mode);
+    return recorder.finish();
 }
 
 } // namespace atelier::tools

@@ -2,6 +2,7 @@
 #include "core/error.h"
 #include "doc/document.h"
 #include "tools/segment_tool.h"
+#include "tools/selection_ink.h"
 
 #include <gtest/gtest.h>
 
@@ -154,4 +155,17 @@ TEST(SegmentTool, CommitWithoutPreviewChangesNothing) {
     EXPECT_TRUE(tool.commit(document, SelectionMode::Replace).isEmpty());
     SegmentTool other(Size{16, 16});
     EXPECT_THROW(other.commit(document, SelectionMode::Replace), Error);
+}
+
+TEST(ApplyMaskAsSelection, WholeImageMaskInEachModeAndWrongSizeRefused) {
+    doc::Document document(ImageRGBA8(100, 70));
+    const Size size{100, 70};
+    EXPECT_FALSE(applyMaskAsSelection(document, rectMask(size, {70, 10, 20, 20}), SelectionMode::Add).isEmpty());
+    EXPECT_EQ(count(document.mask().toFlat(), 255), 400);
+    applyMaskAsSelection(document, rectMask(size, {70, 10, 10, 20}), SelectionMode::Subtract);
+    EXPECT_EQ(count(document.mask().toFlat(), 255), 200);
+    EXPECT_TRUE(applyMaskAsSelection(document, MaskA8(100, 70), SelectionMode::Add).isEmpty());
+    applyMaskAsSelection(document, MaskA8(100, 70), SelectionMode::Replace);
+    EXPECT_TRUE(document.mask().toFlat().isClear()) << "replacing with an empty mask clears";
+    EXPECT_THROW(applyMaskAsSelection(document, MaskA8(50, 70), SelectionMode::Add), Error);
 }
