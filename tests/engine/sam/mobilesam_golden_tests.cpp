@@ -20,17 +20,6 @@ using namespace atelier::engine;
 
 namespace {
 
-ImageRGBA8 toImage(const torch::Tensor& nchw) {
-    const torch::Tensor rgb = nchw[0].permute({1, 2, 0}).round().clamp(0, 255).to(torch::kUInt8).contiguous();
-    ImageRGBA8 image(static_cast<int>(rgb.size(1)), static_cast<int>(rgb.size(0)));
-    const std::uint8_t* src = rgb.data_ptr<std::uint8_t>();
-    for (std::size_t i = 0; i < static_cast<std::size_t>(image.width) * image.height; ++i) {
-        std::memcpy(&image.pixels[4 * i], src + 3 * i, 3);
-        image.pixels[4 * i + 3] = 255;
-    }
-    return image;
-}
-
 /// Prompt tensors in original-image pixels: coords [1, N, 2] float, labels [1, N] int64, box [1, 4].
 struct PromptTensors {
     torch::Tensor coords, labels, box, maskInput;
@@ -76,17 +65,13 @@ Stages runStages(SamModel& model, const test::GoldenCase& g, const PromptTensors
     return {out.lowResMasks, out.iouPredictions, samPostprocessMasks(out.lowResMasks, inputSize, original, side)};
 }
 
-torch::Tensor maskTensor(const MaskA8& m) {
-    return torch::from_blob(const_cast<std::uint8_t*>(m.values.data()), {m.height, m.width}, torch::kUInt8).clone();
-}
-
 class MobileSamGolden : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         golden = new test::GoldenCase("mobilesam");
         model = new SamModel(test::loadGoldenSam(*golden));
         segmenter = new SamSegmenter(SamSegmenter::load(test::goldenPath("mobilesam.safetensors")));
-        embedding = segmenter->computeEmbedding(toImage(golden->io("original_image")));
+        embedding = segmenter->computeEmbedding(test::goldenImage(*golden));
     }
     static void TearDownTestSuite() {
         embedding.reset();
@@ -125,7 +110,7 @@ protected:
             SCOPED_TRACE("mask " + std::to_string(m));
             const auto i = static_cast<std::int64_t>(m);
             EXPECT_NEAR(pred.iouScores[m], s.iou[0][i].item<float>(), 1e-4);
-            EXPECT_TRUE(test::masksMatch(maskTensor(pred.masks[m]), s.logits[0][i] > 0, s.logits[0][i]));
+            EXPECT_TRUE(test::masksMatch(test::maskTensor(pred.masks[m]), s.logits[0][i] > 0, s.logits[0][i]));
             const torch::Tensor lowRes = torch::from_blob(const_cast<float*>(pred.lowResMasks[m].logits.data()),
                                                           {pred.lowResMasks[m].side, pred.lowResMasks[m].side});
             EXPECT_TRUE(test::closeToGolden(lowRes, s.lowRes[0][i], 1e-4, 3e-5));

@@ -7,6 +7,8 @@
 #include "engine/sam/sam_model.h"
 #include "models/golden_case.h"
 
+#include <cstring>
+
 namespace atelier::test {
 
 inline engine::ShapeMap goldenShapes(const GoldenCase& golden) {
@@ -27,6 +29,24 @@ inline engine::SamModel loadGoldenSam(const GoldenCase& golden) {
 inline Size goldenOriginalSize(const GoldenCase& golden) {
     const torch::Tensor image = golden.io("original_image");
     return {static_cast<int>(image.size(3)), static_cast<int>(image.size(2))};
+}
+
+/// The case's original_image ([1, 3, H, W], values 0..255) as an opaque RGBA image.
+inline ImageRGBA8 goldenImage(const GoldenCase& golden) {
+    const torch::Tensor rgb =
+        golden.io("original_image")[0].permute({1, 2, 0}).round().clamp(0, 255).to(torch::kUInt8).contiguous();
+    ImageRGBA8 image(static_cast<int>(rgb.size(1)), static_cast<int>(rgb.size(0)));
+    const std::uint8_t* src = rgb.data_ptr<std::uint8_t>();
+    for (std::size_t i = 0; i < static_cast<std::size_t>(image.width) * image.height; ++i) {
+        std::memcpy(&image.pixels[4 * i], src + 3 * i, 3);
+        image.pixels[4 * i + 3] = 255;
+    }
+    return image;
+}
+
+/// A mask as a [H, W] uint8 tensor (a copy).
+inline torch::Tensor maskTensor(const MaskA8& m) {
+    return torch::from_blob(const_cast<std::uint8_t*>(m.values.data()), {m.height, m.width}, torch::kUInt8).clone();
 }
 
 /// Binary masks equal, except where the reference logit is within `margin` of 0.

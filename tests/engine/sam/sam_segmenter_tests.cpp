@@ -14,21 +14,6 @@ using namespace atelier::engine;
 
 namespace {
 
-ImageRGBA8 goldenImage(const test::GoldenCase& g) {
-    const torch::Tensor rgb = g.io("original_image")[0].permute({1, 2, 0}).round().clamp(0, 255).to(torch::kUInt8).contiguous();
-    ImageRGBA8 image(static_cast<int>(rgb.size(1)), static_cast<int>(rgb.size(0)));
-    const std::uint8_t* src = rgb.data_ptr<std::uint8_t>();
-    for (std::size_t i = 0; i < static_cast<std::size_t>(image.width) * image.height; ++i) {
-        std::memcpy(&image.pixels[4 * i], src + 3 * i, 3);
-        image.pixels[4 * i + 3] = 255;
-    }
-    return image;
-}
-
-torch::Tensor maskTensor(const MaskA8& m) {
-    return torch::from_blob(const_cast<std::uint8_t*>(m.values.data()), {m.height, m.width}, torch::kUInt8).clone();
-}
-
 // The same prompt through the golden-checked stages on the recorded image embedding:
 // (logits [M, H, W], iou [M], low-res [M, 4g, 4g]).
 struct Expected {
@@ -71,7 +56,7 @@ void expectPredictionMatches(const SamPrediction& p, const Expected& e) {
     for (std::size_t m = 0; m < p.masks.size(); ++m) {
         SCOPED_TRACE("mask " + std::to_string(m));
         EXPECT_NEAR(p.iouScores[m], e.iou[m].item<float>(), 1e-4);
-        EXPECT_TRUE(test::masksMatch(maskTensor(p.masks[m]), e.logits[m] > 0, e.logits[m]));
+        EXPECT_TRUE(test::masksMatch(test::maskTensor(p.masks[m]), e.logits[m] > 0, e.logits[m]));
         const torch::Tensor low = torch::from_blob(const_cast<float*>(p.lowResMasks[m].logits.data()),
                                                    {p.lowResMasks[m].side, p.lowResMasks[m].side}, torch::kFloat32);
         EXPECT_TRUE(test::closeToGolden(low, e.lowRes[m], 1e-4, 3e-5));
@@ -87,7 +72,7 @@ protected:
         golden = new test::GoldenCase("sam");
         model = new SamModel(test::loadGoldenSam(*golden));
         segmenter = new SamSegmenter(SamSegmenter::load(test::goldenPath("sam.safetensors")));
-        embedding = segmenter->computeEmbedding(goldenImage(*golden));
+        embedding = segmenter->computeEmbedding(test::goldenImage(*golden));
     }
     static void TearDownTestSuite() {
         embedding.reset();
@@ -187,7 +172,7 @@ TEST_F(SamSegmenterTest, RejectsBadPromptsAndImages) {
 TEST_F(SamSegmenterTest, CancelStopsTheEncoder) {
     CancelToken cancel;
     cancel.request(CancelMode::Now);
-    EXPECT_EQ(segmenter->computeEmbedding(goldenImage(*golden), &cancel), nullptr);
+    EXPECT_EQ(segmenter->computeEmbedding(test::goldenImage(*golden), &cancel), nullptr);
 }
 
 // MobileSAM (TinyViT encoder, tests/data/golden/mobilesam.*; mobilesam.json beside it gives
@@ -198,7 +183,7 @@ TEST(SamSegmenterMobileSam, EmbeddingAndMasksMatchTheReference) {
     EXPECT_EQ(segmenter.architecture(), SamArchitecture::TinyViT);
     EXPECT_EQ(segmenter.architectureName(), "mobilesam");
     EXPECT_EQ(segmenter.inputSide(), golden.json().at("config").at("img_size").get<int>());
-    const auto embedding = segmenter.computeEmbedding(goldenImage(golden));
+    const auto embedding = segmenter.computeEmbedding(test::goldenImage(golden));
     ASSERT_TRUE(embedding);
     const auto& t = golden.json().at("suggested_tolerance");
     const auto& e2e = t.contains("end_to_end_from_original_image") ? t.at("end_to_end_from_original_image") : t;
