@@ -24,18 +24,23 @@ torch::Tensor SamMLPImpl::forward(torch::Tensor x) {
 
 namespace {
 
-// ConvTranspose2d with kernel 2 and stride 2 (the output patches do not
-// overlap) as one GEMM: tokens [B, H*W, Cin] x weight [Cin, Cout*2*2], then
-// each token's 2x2 patch is put in place. Same result as the convolution
-// (torch runs that one through its slow reference kernel on the CPU), about 3x faster here.
-torch::Tensor upscale2x(const torch::Tensor& tokens, std::int64_t h, std::int64_t w,
-                        const torch::nn::ConvTranspose2d& conv) {
+// ConvTranspose2d with kernel 2 and stride 2 on tokens (the output patches do
+// not overlap): one GEMM [B, H*W, Cin] x [Cin, 2*2*Cout] with the weight's
+// columns ordered (ky, kx, c), so each token's row is its 2x2 patch,
+// channels last: [B, H, W, 2, 2, Cout]. Same result as the convolution (which
+// torch runs through a slow reference kernel on the CPU).
+torch::Tensor convTranspose2x2Patches(const torch::Tensor& tokens, const torch::nn::ConvTranspose2d& conv) {
     const torch::Tensor& weight = conv->weight; // [Cin, Cout, 2, 2]
-    const std::int64_t b = tokens.size(0), cin = weight.size(0), cout = weight.size(1);
-    torch::Tensor patches = torch::matmul(tokens, weight.reshape({cin, cout * 4})); // [B, H*W, Cout*4]
-    patches = patches.view({b, h, w, cout, 2, 2}).permute({0, 3, 1, 4, 2, 5}).reshape({b, cout, 2 * h, 2 * w});
-    if (conv->bias.defined()) patches.add_(conv->bias.view({1, cout, 1, 1}));
-    return patches;
+    const std::int64_t cin = weight.size(0), cout = weight.size(1);
+    const torch::Tensor w = weight.permute({0, 2, 3, 1}).reshape({cin, 4 * cout});
+    if (!conv->bias.defined()) return torch::matmul(tokens, w);
+    return torch::matmul(tokens, w).add_(conv->bias.repeat({4}));
+}
+
+// [B, H, W, 2, 2, C] patches -> [B, 2H * 2W, C] tokens in raster order.
+torch::Tensor patchesToTokens(const torch::Tensor& patches, std::int64_t h, std::int64_t w) {
+    const std::int64_t b = patches.size(0), c = patches.size(-1) / 4;
+    return patches.view({b, h, w, 2, 2, c}).permute({0, 1, 3, 2, 4, 5}).reshape({b, 4 * h * w, c});
 }
 
 } // namespace
@@ -80,23 +85,33 @@ SamDecoderOutput SamMaskDecoderImpl::forward(const torch::Tensor& imageEmbedding
     const torch::Tensor iouTokenOut = out.transformerQueries.select(1, 0);                // [B, C]
     const torch::Tensor maskTokensOut = out.transformerQueries.narrow(1, 1, numTokens);   // [B, T, C]
 
-    // output_upscaling: ConvTranspose2d, LayerNorm2d, GELU, ConvTranspose2d, GELU (each transposed
-    // convolution as one GEMM on tokens, see upscale2x()).
-    const auto convAt = [this](std::size_t i) {
-        return torch::nn::ConvTranspose2d(std::dynamic_pointer_cast<torch::nn::ConvTranspose2dImpl>(output_upscaling->ptr(i)));
+    // output_upscaling (ConvTranspose2d, LayerNorm2d, GELU, ConvTranspose2d, GELU) on channels-last
+    // tokens, where the LayerNorm2d is a plain layer norm over the last dimension.
+    const auto module = [this](std::size_t i) { return output_upscaling->ptr(i); };
+    const auto conv = [&module](std::size_t i) {
+        return torch::nn::ConvTranspose2d(std::dynamic_pointer_cast<torch::nn::ConvTranspose2dImpl>(module(i)));
     };
-    torch::Tensor upscaled = upscale2x(out.transformerKeys, h, w, convAt(0));
-    upscaled = torch::gelu(output_upscaling->ptr(1)->as<SamLayerNorm2dImpl>()->forward(upscaled));
-    upscaled = torch::gelu(upscale2x(upscaled.flatten(2).transpose(1, 2), 2 * h, 2 * w, convAt(3)));
+    const auto* norm = module(1)->as<SamLayerNorm2dImpl>();
+    torch::Tensor upscaled = patchesToTokens(convTranspose2x2Patches(out.transformerKeys, conv(0)), h, w);
+    upscaled = torch::layer_norm(upscaled, {upscaled.size(-1)}, norm->weight, norm->bias, norm->eps());
+    upscaled = torch::gelu(convTranspose2x2Patches(torch::gelu(upscaled), conv(3))); // [B, 2h*2w, 2*2*C/8]
+
+    // Only the hypernetworks of the masks returned.
+    const std::int64_t first = multimask ? 1 : 0, count = multimask ? numTokens - 1 : 1;
     std::vector<torch::Tensor> hyper;
-    for (std::int64_t i = 0; i < numTokens; ++i) hyper.push_back(m_hypernetworks[i]->forward(maskTokensOut.select(1, i)));
-    const torch::Tensor hyperIn = torch::stack(hyper, 1); // [B, T, C/8]
-    const std::int64_t uc = upscaled.size(1), uh = upscaled.size(2), uw = upscaled.size(3);
-    const torch::Tensor masks = torch::matmul(hyperIn, upscaled.view({b, uc, uh * uw})).view({b, -1, uh, uw});
+    for (std::int64_t i = first; i < first + count; ++i) {
+        hyper.push_back(m_hypernetworks[static_cast<std::size_t>(i)]->forward(maskTokensOut.select(1, i)));
+    }
+    const torch::Tensor hyperIn = torch::stack(hyper, 2); // [B, C/8, M]
+    const std::int64_t uc = hyperIn.size(1);
+    // Every output pixel's features times each mask's weights, then back to [B, M, 4h, 4w].
+    const torch::Tensor masks = torch::matmul(upscaled.view({b, -1, uc}), hyperIn)
+                                    .view({b, 2 * h, 2 * w, 2, 2, count})
+                                    .permute({0, 5, 1, 3, 2, 4})
+                                    .reshape({b, count, 4 * h, 4 * w});
     const torch::Tensor iou = iou_prediction_head->forward(iouTokenOut);
 
-    const std::int64_t first = multimask ? 1 : 0, count = multimask ? numTokens - 1 : 1;
-    out.lowResMasks = masks.narrow(1, first, count);
+    out.lowResMasks = masks;
     out.iouPredictions = iou.narrow(1, first, count);
     return out;
 }

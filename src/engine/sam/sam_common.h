@@ -13,6 +13,7 @@ public:
     explicit SamLayerNorm2dImpl(int channels, double eps = 1e-6);
     /// [B, C, H, W] -> [B, C, H, W]
     torch::Tensor forward(const torch::Tensor& x);
+    double eps() const { return m_eps; }
 
     torch::Tensor weight, bias;
 

@@ -14,7 +14,8 @@ public:
     SamEmbedding(torch::Tensor imageEmbedding, Size originalSize, Size inputSize)
         : m_imageEmbedding(std::move(imageEmbedding)), m_originalSize(originalSize), m_inputSize(inputSize) {}
 
-    /// [1, C, g, g] float32, the image encoder's output.
+    /// [1, C, g, g] float32, the image encoder's output, stored channels last
+    /// (the mask decoder reads it as [1, g * g, C] image tokens).
     const torch::Tensor& imageEmbedding() const { return m_imageEmbedding; }
     /// The source image's size.
     Size originalSize() const { return m_originalSize; }

@@ -13,7 +13,9 @@ namespace atelier::engine {
 
 struct SamSegmenter::Impl {
     SamModel model{nullptr};
-    torch::Tensor densePe; ///< prompt_encoder.get_dense_pe(), [1, C, grid, grid]: fixed per model, made once
+    /// prompt_encoder.get_dense_pe(), [1, C, grid, grid]: fixed per model, made once, channels last
+    /// like the embeddings (the decoder reads both as [1, grid * grid, C] tokens without a copy).
+    torch::Tensor densePe;
 };
 
 SamSegmenter::SamSegmenter(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -32,7 +34,7 @@ SamSegmenter SamSegmenter::load(const std::string& weightsPath) {
     impl->model = loadSamModel(file, findSamOverrides(weightsPath, metadataConfig));
     {
         torch::NoGradGuard noGrad;
-        impl->densePe = impl->model->prompt_encoder->getDensePe().contiguous();
+        impl->densePe = impl->model->prompt_encoder->getDensePe().contiguous(torch::MemoryFormat::ChannelsLast);
     }
     return SamSegmenter(std::move(impl));
 }
@@ -50,6 +52,7 @@ std::shared_ptr<const SamEmbedding> SamSegmenter::computeEmbedding(const ImageRG
     const auto shouldStop = [cancel] { return cancel && cancel->requested() != CancelMode::None; };
     torch::Tensor embedding = m_impl->model->encodeImage(samPreprocess(resized, side), shouldStop);
     if (!embedding.defined() || shouldStop()) return nullptr;
+    embedding = embedding.contiguous(torch::MemoryFormat::ChannelsLast);
     return std::make_shared<const SamEmbedding>(embedding, image.size(), inputSize);
 }
 

@@ -1,41 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/sam/two_way_transformer.h"
 
-#include <cmath>
-
 namespace atelier::engine {
 namespace {
 
 torch::nn::LayerNorm layerNorm(int dim) { return torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(1e-5)); }
 
 } // namespace
-
-SamAttentionImpl::SamAttentionImpl(int embeddingDim, int numHeads, int downsampleRate) : m_numHeads(numHeads) {
-    const int internal = embeddingDim / downsampleRate;
-    q_proj = register_module("q_proj", torch::nn::Linear(embeddingDim, internal));
-    k_proj = register_module("k_proj", torch::nn::Linear(embeddingDim, internal));
-    v_proj = register_module("v_proj", torch::nn::Linear(embeddingDim, internal));
-    out_proj = register_module("out_proj", torch::nn::Linear(internal, embeddingDim));
-}
-
-torch::Tensor SamAttentionImpl::forward(const torch::Tensor& qIn, const torch::Tensor& kIn, const torch::Tensor& vIn) {
-    // [B, N, C'] -> [B, heads, N, C'/heads]
-    const auto split = [this](const torch::Tensor& t) {
-        return t.view({t.size(0), t.size(1), m_numHeads, t.size(2) / m_numHeads}).transpose(1, 2);
-    };
-    torch::Tensor q = split(q_proj->forward(qIn)), k = split(k_proj->forward(kIn));
-    const torch::Tensor v = split(v_proj->forward(vIn));
-    // Scale the shorter side by 1/sqrt(d) (the 7 tokens, not the 4096 image positions).
-    const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(3)));
-    if (q.size(2) <= k.size(2)) {
-        q = q * scale;
-    } else {
-        k = k * scale;
-    }
-    const torch::Tensor attn = torch::softmax(torch::matmul(q, k.transpose(2, 3)), -1);
-    torch::Tensor out = torch::matmul(attn, v).transpose(1, 2); // [B, N, heads, d]
-    return out_proj->forward(out.reshape({out.size(0), out.size(1), -1}));
-}
 
 SamTwoWayAttentionBlockImpl::SamTwoWayAttentionBlockImpl(int dim, int numHeads, int mlpDim, int downsampleRate,
                                                          bool skipFirstLayerPe)
@@ -64,11 +35,11 @@ std::pair<torch::Tensor, torch::Tensor> SamTwoWayAttentionBlockImpl::forward(tor
     // keys + keyPe serves both cross attentions: keys change only at the end of the block.
     const torch::Tensor k = keys + keyPe;
     torch::Tensor q = queries + queryPe;
-    queries = norm2->forward(queries + cross_attn_token_to_image->forward(q, k, keys));
+    queries = norm2->forward(cross_attn_token_to_image->forward(q, k, keys, queries));
     queries = norm3->forward(queries + mlp->forward(queries));
 
     q = queries + queryPe;
-    keys = norm4->forward(keys + cross_attn_image_to_token->forward(k, q, queries));
+    keys = norm4->forward(cross_attn_image_to_token->forward(k, q, queries, keys));
     return {queries, keys};
 }
 
@@ -82,6 +53,14 @@ SamTwoWayTransformerImpl::SamTwoWayTransformerImpl(int depth, int dim, int numHe
     norm_final_attn = register_module("norm_final_attn", layerNorm(dim));
 }
 
+void SamTwoWayTransformerImpl::setCrossAttentionForm(SamAttentionForm form) {
+    for (SamTwoWayAttentionBlock& layer : m_layers) {
+        layer->cross_attn_token_to_image->setForm(form);
+        layer->cross_attn_image_to_token->setForm(form);
+    }
+    final_attn_token_to_image->setForm(form);
+}
+
 std::pair<torch::Tensor, torch::Tensor> SamTwoWayTransformerImpl::forward(const torch::Tensor& image,
                                                                           const torch::Tensor& imagePe,
                                                                           const torch::Tensor& tokens) {
@@ -93,7 +72,7 @@ std::pair<torch::Tensor, torch::Tensor> SamTwoWayTransformerImpl::forward(const 
         std::tie(queries, keys) = layer->forward(queries, keys, tokens, keyPe);
     }
     const torch::Tensor q = queries + tokens, k = keys + keyPe;
-    queries = norm_final_attn->forward(queries + final_attn_token_to_image->forward(q, k, keys));
+    queries = norm_final_attn->forward(final_attn_token_to_image->forward(q, k, keys, queries));
     return {queries, keys};
 }
 

@@ -2,6 +2,7 @@
 // Engine-internal (uses torch): SAM's two-way transformer (modeling/transformer.py).
 #pragma once
 
+#include "engine/sam/sam_attention.h"
 #include "engine/sam/sam_common.h"
 
 #include <torch/torch.h>
@@ -10,21 +11,6 @@
 #include <vector>
 
 namespace atelier::engine {
-
-/// Multi-head attention whose projections may shrink the width by
-/// `downsampleRate` (q_proj, k_proj, v_proj: C -> C / rate; out_proj back).
-/// q [B, Nq, C], k and v [B, Nk, C] -> [B, Nq, C].
-class SamAttentionImpl : public torch::nn::Module {
-public:
-    SamAttentionImpl(int embeddingDim, int numHeads, int downsampleRate = 1);
-    torch::Tensor forward(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
-
-    torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
-
-private:
-    int m_numHeads;
-};
-TORCH_MODULE(SamAttention);
 
 /// One layer: token self-attention (without positional encoding in the first
 /// layer), token-to-image cross-attention, ReLU MLP, image-to-token
@@ -54,6 +40,9 @@ public:
     /// (queries [B, N, C], keys [B, h*w, C]).
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& image, const torch::Tensor& imagePe,
                                                     const torch::Tensor& tokens);
+
+    /// Sets the form of every token-to-image and image-to-token attention (checks and benchmarks).
+    void setCrossAttentionForm(SamAttentionForm form);
 
     torch::nn::ModuleList layers{nullptr};
     SamAttention final_attn_token_to_image{nullptr};

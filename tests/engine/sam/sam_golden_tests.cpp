@@ -138,24 +138,31 @@ TEST_F(SamGolden, MaskDecoderAndPostprocessForEveryPromptSet) {
     const Size original = test::goldenOriginalSize(*golden);
     const torch::Tensor resized = golden->io("resized_image");
     const Size inputSize{static_cast<int>(resized.size(3)), static_cast<int>(resized.size(2))};
-    for (const PromptSet& p : promptSets(*golden)) {
-        for (const bool multi : {true, false}) {
-            const std::string prefix = p.name + (multi ? ".multi." : ".single.");
-            SCOPED_TRACE(prefix);
-            const SamDecoderOutput out = (*model)->mask_decoder->forward(
-                golden->io("image_embeddings"), golden->io("dense_pe"), golden->io(p.name + ".sparse_embeddings"),
-                golden->io(p.name + ".dense_embeddings"), multi);
-            if (golden->hasIo(prefix + "inter.transformer_queries")) {
-                EXPECT_TRUE(close(out.transformerQueries, prefix + "inter.transformer_queries"));
-                EXPECT_TRUE(close(out.transformerKeys, prefix + "inter.transformer_keys"));
+    // Both forms of the cross attentions (this small case would pick the projected one by itself).
+    for (const SamAttentionForm form : {SamAttentionForm::Projected, SamAttentionForm::LowRank}) {
+        SCOPED_TRACE(form == SamAttentionForm::LowRank ? "low-rank cross attention" : "projected cross attention");
+        (*model)->mask_decoder->transformer->setCrossAttentionForm(form);
+        for (const PromptSet& p : promptSets(*golden)) {
+            for (const bool multi : {true, false}) {
+                const std::string prefix = p.name + (multi ? ".multi." : ".single.");
+                SCOPED_TRACE(prefix);
+                const SamDecoderOutput out = (*model)->mask_decoder->forward(
+                    golden->io("image_embeddings"), golden->io("dense_pe"), golden->io(p.name + ".sparse_embeddings"),
+                    golden->io(p.name + ".dense_embeddings"), multi);
+                if (golden->hasIo(prefix + "inter.transformer_queries")) {
+                    EXPECT_TRUE(close(out.transformerQueries, prefix + "inter.transformer_queries"));
+                    EXPECT_TRUE(close(out.transformerKeys, prefix + "inter.transformer_keys"));
+                }
+                EXPECT_TRUE(close(out.lowResMasks, prefix + "low_res_masks"));
+                EXPECT_TRUE(close(out.iouPredictions, prefix + "iou_predictions"));
+                const torch::Tensor logits =
+                    samPostprocessMasks(golden->io(prefix + "low_res_masks"), inputSize, original, imgSize());
+                EXPECT_TRUE(close(logits, prefix + "masks_logits"));
+                EXPECT_TRUE(test::masksMatch(logits > 0, golden->io(prefix + "masks"), golden->io(prefix + "masks_logits")));
             }
-            EXPECT_TRUE(close(out.lowResMasks, prefix + "low_res_masks"));
-            EXPECT_TRUE(close(out.iouPredictions, prefix + "iou_predictions"));
-            const torch::Tensor logits = samPostprocessMasks(golden->io(prefix + "low_res_masks"), inputSize, original, imgSize());
-            EXPECT_TRUE(close(logits, prefix + "masks_logits"));
-            EXPECT_TRUE(test::masksMatch(logits > 0, golden->io(prefix + "masks"), golden->io(prefix + "masks_logits")));
         }
     }
+    (*model)->mask_decoder->transformer->setCrossAttentionForm(SamAttentionForm::Auto);
 }
 
 // Everything from original_image and the prompts in original pixels, nothing recorded in between.

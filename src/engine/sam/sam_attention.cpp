@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/sam/sam_attention.h"
+
+#include <cmath>
+
+namespace atelier::engine {
+
+SamAttentionImpl::SamAttentionImpl(int embeddingDim, int numHeads, int downsampleRate) : m_numHeads(numHeads) {
+    const int internal = embeddingDim / downsampleRate;
+    q_proj = register_module("q_proj", torch::nn::Linear(embeddingDim, internal));
+    k_proj = register_module("k_proj", torch::nn::Linear(embeddingDim, internal));
+    v_proj = register_module("v_proj", torch::nn::Linear(embeddingDim, internal));
+    out_proj = register_module("out_proj", torch::nn::Linear(internal, embeddingDim));
+}
+
+bool SamAttentionImpl::lowRankIsCheaper(std::int64_t few) const {
+    // Projected: 2 N Ci (C + T) multiply-adds; low-rank: 2 N C heads T (N cancels).
+    const std::int64_t c = q_proj->weight.size(1), ci = q_proj->weight.size(0);
+    return c * m_numHeads * few < ci * (c + few);
+}
+
+torch::Tensor SamAttentionImpl::forward(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                        const torch::Tensor& residual) {
+    const std::int64_t nq = q.size(1), nk = k.size(1);
+    const bool lowRank = m_form == SamAttentionForm::LowRank ||
+                         (m_form == SamAttentionForm::Auto && lowRankIsCheaper(std::min(nq, nk)));
+    if (lowRank && nk <= nq) return forwardFewKeys(q, k, v, residual);
+    torch::Tensor out = lowRank ? forwardFewQueries(q, k, v) : forwardProjected(q, k, v);
+    return residual.defined() ? out.add_(residual) : out;
+}
+
+torch::Tensor SamAttentionImpl::forwardProjected(const torch::Tensor& qIn, const torch::Tensor& kIn,
+                                                 const torch::Tensor& vIn) {
+    // [B, N, Ci] -> [B, heads, N, Ci/heads]
+    const auto split = [this](const torch::Tensor& t) {
+        return t.view({t.size(0), t.size(1), m_numHeads, t.size(2) / m_numHeads}).transpose(1, 2);
+    };
+    torch::Tensor q = split(q_proj->forward(qIn)), k = split(k_proj->forward(kIn));
+    const torch::Tensor v = split(v_proj->forward(vIn));
+    // Scale the shorter side by 1/sqrt(d) (the tokens, not the image positions).
+    const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(3)));
+    if (q.size(2) <= k.size(2)) {
+        q = q * scale;
+    } else {
+        k = k * scale;
+    }
+    const torch::Tensor attn = torch::softmax(torch::matmul(q, k.transpose(2, 3)), -1);
+    torch::Tensor out = torch::matmul(attn, v).transpose(1, 2); // [B, N, heads, d]
+    return out_proj->forward(out.reshape({out.size(0), out.size(1), -1}));
+}
+
+torch::Tensor SamAttentionImpl::forwardFewQueries(const torch::Tensor& qIn, const torch::Tensor& kIn,
+                                                  const torch::Tensor& vIn) {
+    const std::int64_t b = qIn.size(0), t = qIn.size(1), c = kIn.size(2), heads = m_numHeads;
+    const std::int64_t ci = q_proj->weight.size(0), d = ci / heads;
+    const double scale = 1.0 / std::sqrt(static_cast<double>(d));
+    // a_h = q_h W_k,h / sqrt(d): each head's query as a vector over the C input channels.
+    const torch::Tensor q = q_proj->forward(qIn).view({b, t, heads, d}).permute({0, 2, 1, 3}); // [B, H, T, d]
+    const torch::Tensor a = torch::matmul(q, k_proj->weight.view({heads, d, c})).mul_(scale).reshape({b, heads * t, c});
+    // One product for all heads and tokens against the raw keys; b_k drops out of the softmax.
+    const torch::Tensor p = torch::softmax(torch::matmul(a, kIn.transpose(1, 2)), -1); // [B, H*T, N]
+    // Weighted sums of the raw values, then W_v per head (+ b_v: the weights sum to one).
+    const torch::Tensor s = torch::matmul(p, vIn).view({b, heads, t, c});                 // [B, H, T, C]
+    torch::Tensor out = torch::matmul(s, v_proj->weight.view({heads, d, c}).transpose(1, 2)); // [B, H, T, d]
+    if (v_proj->bias.defined()) out.add_(v_proj->bias.view({heads, 1, d}));
+    return out_proj->forward(out.permute({0, 2, 1, 3}).reshape({b, t, ci}));
+}
+
+torch::Tensor SamAttentionImpl::forwardFewKeys(const torch::Tensor& qIn, const torch::Tensor& kIn,
+                                               const torch::Tensor& vIn, const torch::Tensor& residual) {
+    const std::int64_t b = qIn.size(0), n = qIn.size(1), t = kIn.size(1), c = qIn.size(2), heads = m_numHeads;
+    const std::int64_t ci = q_proj->weight.size(0), d = ci / heads;
+    const double scale = 1.0 / std::sqrt(static_cast<double>(d));
+    const torch::Tensor k = k_proj->forward(kIn).view({b, t, heads, d}).permute({0, 2, 3, 1}); // [B, H, d, T]
+    const torch::Tensor v = v_proj->forward(vIn).view({b, t, heads, d}).permute({0, 2, 1, 3}); // [B, H, T, d]
+    // g_h = W_q,h^T k_h / sqrt(d): [C, T] per head, laid out [B, C, H*T] to match the softmax groups.
+    const torch::Tensor wq = q_proj->weight.view({heads, d, c}).transpose(1, 2);                // [H, C, d]
+    const torch::Tensor g = torch::matmul(wq, k).mul_(scale).permute({0, 2, 1, 3}).reshape({b, c, heads * t});
+    torch::Tensor logits;
+    if (q_proj->bias.defined()) {
+        const torch::Tensor gBias = torch::matmul(q_proj->bias.view({heads, 1, d}), k).mul_(scale); // [B, H, 1, T]
+        logits = torch::baddbmm(gBias.reshape({b, 1, heads * t}), qIn, g);
+    } else {
+        logits = torch::matmul(qIn, g);
+    }
+    const torch::Tensor p = torch::softmax(logits.view({b, n, heads, t}), -1).view({b, n, heads * t});
+    // m_h = v_h W_o,h^T: each token's value already through out_proj, [B, H*T, C].
+    torch::Tensor m = torch::matmul(v, out_proj->weight.view({c, heads, d}).permute({1, 2, 0})).reshape({b, heads * t, c});
+    // b_o / heads on every row: each head's weights sum to one, so the heads add up to b_o.
+    if (out_proj->bias.defined()) m.add_(out_proj->bias / static_cast<double>(heads));
+    return residual.defined() ? torch::baddbmm(residual, p, m) : torch::matmul(p, m);
+}
+
+} // namespace atelier::engine
