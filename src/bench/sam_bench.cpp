@@ -37,6 +37,7 @@ constexpr double kGiga = 1e9;
 constexpr double kDecoderTargetMs = 50.0;
 constexpr double kMobileSamEncoderTargetSeconds = 1.5;
 constexpr int kImageSide = 1024;
+constexpr int kPhotoWidth = 4032, kPhotoHeight = 3024; ///< a 12-megapixel phone photo
 
 bool wanted(const SamBenchOptions& o, const std::string& section) {
     return o.sections.empty() || std::find(o.sections.begin(), o.sections.end(), section) != o.sections.end();
@@ -120,8 +121,8 @@ engine::SamSegmenter buildAndLoad(const engine::SamConfig& config, const engine:
     return std::move(*segmenter);
 }
 
-ImageRGBA8 randomImage(int side) {
-    ImageRGBA8 image(side, side);
+ImageRGBA8 randomImage(Size size) {
+    ImageRGBA8 image(size.width, size.height);
     std::mt19937 rng(7);
     std::uniform_int_distribution<int> byte(0, 255);
     for (auto& v : image.pixels) v = static_cast<std::uint8_t>(byte(rng));
@@ -142,14 +143,14 @@ std::shared_ptr<const engine::SamEmbedding> timeEncoder(const SamBenchOptions& o
 }
 
 /// predictMask per click: 1-3 random points (the first foreground), 3 warm-up clicks.
-json timeDecoder(const SamBenchOptions& o, const engine::SamSegmenter& segmenter, const engine::SamEmbedding& embedding,
-                 int side) {
+json timeDecoder(const SamBenchOptions& o, const engine::SamSegmenter& segmenter, const engine::SamEmbedding& embedding) {
+    const Size size = engine::samEmbeddingImageSize(embedding);
     std::mt19937 rng(11);
-    std::uniform_int_distribution<int> coord(0, side - 1), count(1, 3), label(0, 1);
+    std::uniform_int_distribution<int> x(0, size.width - 1), y(0, size.height - 1), count(1, 3), label(0, 1);
     const auto randomPrompt = [&] {
         engine::SegmentPrompt prompt;
         const int n = count(rng);
-        for (int i = 0; i < n; ++i) prompt.points.push_back({coord(rng), coord(rng), i == 0 || label(rng) == 1});
+        for (int i = 0; i < n; ++i) prompt.points.push_back({x(rng), y(rng), i == 0 || label(rng) == 1});
         return prompt;
     };
     for (int i = 0; i < 3; ++i) segmenter.predictMask(embedding, randomPrompt());
@@ -169,6 +170,7 @@ json timeDecoder(const SamBenchOptions& o, const engine::SamSegmenter& segmenter
     }
     const double med = median(ms), p99 = percentile(ms, 99.0);
     return {{"clicks", o.clicks},
+            {"image", {{"width", size.width}, {"height", size.height}}},
             {"points_per_click", "1-3"},
             {"multimask", true},
             {"ms_median", med},
@@ -193,7 +195,7 @@ int runSamBench(const SamBenchOptions& o, std::ostream& out) {
                 {"mkldnn_convolutions", runtime.mkldnnConvolutions},
                 {"image", {{"width", kImageSide}, {"height", kImageSide}}},
                 {"weights", "random (real architectures), loaded through SamSegmenter::load"}};
-    const ImageRGBA8 image = randomImage(kImageSide);
+    const ImageRGBA8 image = randomImage({kImageSide, kImageSide});
 
     if (wanted(o, "vit_b")) {
         json vit;
@@ -202,7 +204,7 @@ int runSamBench(const SamBenchOptions& o, std::ostream& out) {
         timeEncoder(o, segmenter, image, vit);
         report["vit_b"] = vit;
     }
-    if (wanted(o, "mobilesam") || wanted(o, "decoder")) {
+    if (wanted(o, "mobilesam") || wanted(o, "decoder") || wanted(o, "decoder_photo")) {
         json mobile;
         engine::SamConfig config;
         config.architecture = engine::SamArchitecture::TinyViT;
@@ -214,10 +216,21 @@ int runSamBench(const SamBenchOptions& o, std::ostream& out) {
             mobile["target_seconds"] = kMobileSamEncoderTargetSeconds;
             mobile["met"] = s <= kMobileSamEncoderTargetSeconds;
             report["mobilesam"] = mobile;
-        } else {
+        } else if (wanted(o, "decoder")) {
             embedding = segmenter.computeEmbedding(image);
         }
-        if (wanted(o, "decoder")) report["decoder"] = timeDecoder(o, segmenter, *embedding, kImageSide);
+        if (wanted(o, "decoder")) report["decoder"] = timeDecoder(o, segmenter, *embedding);
+        if (wanted(o, "decoder_photo")) {
+            // The same clicks on a 12-megapixel phone photo: the masks are post-processed to its full size.
+            const std::shared_ptr<const engine::SamEmbedding> photo =
+                segmenter.computeEmbedding(randomImage({kPhotoWidth, kPhotoHeight}));
+            if (!photo) throw Error("sam bench: computeEmbedding returned no embedding");
+            json figures = timeDecoder(o, segmenter, *photo);
+            figures.erase("met");
+            figures.erase("p99_met");
+            figures.erase("target_ms");
+            report["decoder_photo"] = figures;
+        }
     }
 
     report["peak_rss_gb"] = peakRssBytes() / kGiga;

@@ -13,7 +13,7 @@ struct SamBenchOptions {
     int threads = 0;   ///< torch intra-op threads; 0 = one per core (or ATELIER_THREADS)
     int repeats = 2;   ///< timed image encodings per model after one warm-up (the median is reported)
     int clicks = 50;   ///< timed decoder clicks (1-3 random points each) after 3 warm-up clicks
-    std::vector<std::string> sections; ///< subset of vit_b, mobilesam, decoder; empty = all
+    std::vector<std::string> sections; ///< subset of vit_b, mobilesam, decoder, decoder_photo; empty = all
     bool profile = false; ///< list the costliest torch operators of the timed clicks on stderr
 };
 

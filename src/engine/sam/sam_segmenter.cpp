@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "engine/sam/sam_config_json.h"
 #include "engine/sam/sam_embedding.h"
+#include "engine/sam/sam_mask_postprocess.h"
 #include "engine/sam/sam_model.h"
 #include "engine/sam/sam_transforms.h"
 
@@ -97,22 +98,18 @@ SamPrediction SamSegmenter::predictMask(const SamEmbedding& embedding, const Seg
     const auto [sparse, dense] = model.prompt_encoder->forward(coords, labels, boxes, maskInput);
     const SamDecoderOutput decoded =
         model.mask_decoder->forward(embedding.imageEmbedding(), m_impl->densePe, sparse, dense, multimask);
-    const torch::Tensor logits = samPostprocessMasks(decoded.lowResMasks, embedding.inputSize(), original, side); // [1, M, H, W]
-    const torch::Tensor binary = (logits[0] > 0).to(torch::kUInt8).mul_(255).contiguous();
-    const torch::Tensor lowRes = decoded.lowResMasks[0].contiguous();
+    const torch::Tensor lowRes = decoded.lowResMasks[0].contiguous(); // [M, 4g, 4g]
     const torch::Tensor iou = decoded.iouPredictions[0].contiguous();
 
     SamPrediction prediction;
-    const std::int64_t count = binary.size(0), lowSide = lowRes.size(-1);
+    const std::int64_t count = lowRes.size(0), lowSide = lowRes.size(-1);
     for (std::int64_t m = 0; m < count; ++m) {
-        MaskA8 mask(original.width, original.height);
-        std::copy_n(binary[m].data_ptr<std::uint8_t>(), mask.values.size(), mask.values.begin());
-        prediction.masks.push_back(std::move(mask));
-        prediction.iouScores.push_back(iou[m].item<float>());
         SamLowResMask low;
         low.side = static_cast<int>(lowSide);
         const float* data = lowRes[m].data_ptr<float>();
         low.logits.assign(data, data + lowSide * lowSide);
+        prediction.masks.push_back(samBinaryMask(data, low.side, embedding.inputSize(), original, side));
+        prediction.iouScores.push_back(iou[m].item<float>());
         prediction.lowResMasks.push_back(std::move(low));
     }
     prediction.best = static_cast<int>(std::max_element(prediction.iouScores.begin(), prediction.iouScores.end()) -
