@@ -38,8 +38,15 @@ void SubjectSelection::start(tools::SelectionMode mode, const QString& modelPath
         MaskA8 mask;
         QString error;
         try {
-            engine::SubjectSegmenter segmenter(model.empty() ? engine::findSubjectModel() : model);
-            mask = segmenter.segment(image);
+            const std::string path = model.empty() ? engine::findSubjectModel() : model;
+            const std::lock_guard<std::mutex> lock(m_segmenterMutex);
+            if (!m_segmenter || m_segmenterModel != path) {
+                m_segmenter.reset();
+                m_segmenter = std::make_unique<engine::SubjectSegmenter>(path);
+                m_segmenterModel = path;
+                ++m_modelLoads;
+            }
+            mask = m_segmenter->segment(image);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

@@ -17,6 +17,8 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <iostream>
+#include <numeric>
 
 using namespace atelier;
 
@@ -165,7 +167,7 @@ TEST(SegmentController, BrokenWeightsFileIsReportedAndTheFallbackStays) {
     EXPECT_TRUE(waitFor([&] { return controller.tool()->hasPreview(); })) << "the fallback still answers";
 }
 
-TEST(SubjectSelection, MasksTheSamplePhotosSubjectAsOneCommand) {
+TEST(SubjectSelection, MasksTheSamplePhotosSubjectAsOneCommandAndKeepsTheModel) {
     test::ensureGuiApplication();
     const QString model = QStringLiteral(ATELIER_SOURCE_DIR "/models/isnet/isnet-fp32.onnx");
     if (!QFile::exists(model)) GTEST_SKIP() << "ISNet not prepared (bash packaging/fetch-models.sh)";
@@ -185,6 +187,20 @@ TEST(SubjectSelection, MasksTheSamplePhotosSubjectAsOneCommand) {
     const MaskA8 reference = app::loadMaskPng(
         QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/segmentation/astronaut_subject_reference.png"), mask.size());
     EXPECT_GE(iou(mask, reference), 0.9);
+
+    // Again in subtract mode: the same subject leaves at most its soft edge (a (255 - a) / 255),
+    // and the model is not loaded again.
+    subject.start(tools::SelectionMode::Subtract, model);
+    ASSERT_TRUE(waitFor([&] { return !subject.isRunning(); }, 120000));
+    ASSERT_EQ(failed.count(), 0) << failed.at(0).at(0).toString().toStdString();
+    ASSERT_EQ(finished.count(), 2);
+    EXPECT_EQ(subject.modelLoads(), 1);
+    EXPECT_EQ(session.undoStack()->count(), 2);
+    const MaskA8 subtracted = session.document().mask().toFlat();
+    const auto sum = [](const MaskA8& m) { return std::accumulate(m.values.begin(), m.values.end(), 0.0); };
+    EXPECT_LT(sum(subtracted), 0.05 * sum(mask));
+    std::cout << "Select subject: " << finished.at(0).at(0).toDouble() << " s with loading, "
+              << finished.at(1).at(0).toDouble() << " s with the kept model\n";
 }
 
 TEST(SubjectSelection, MissingModelFileIsReported) {
