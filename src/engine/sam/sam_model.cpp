@@ -18,8 +18,9 @@ SamModelImpl::SamModelImpl(const SamConfig& config, const ShapeMap& shapes) : m_
 
 torch::Tensor SamModelImpl::encodeImage(const torch::Tensor& input, const std::function<bool()>& shouldStop) {
     if (vitEncoder) return vitEncoder->forward(input, shouldStop);
-    if (shouldStop && shouldStop()) return {};
-    return tinyViTEncoder->forward(input);
+    TinyViTImpl::Hooks hooks;
+    hooks.shouldStop = shouldStop;
+    return tinyViTEncoder->forward(input, hooks);
 }
 
 ShapeMap samShapesOf(const WeightFile& file) {

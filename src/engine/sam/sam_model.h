@@ -24,7 +24,7 @@ public:
     SamModelImpl(const SamConfig& config, const ShapeMap& shapes);
 
     /// [B, 3, S, S] preprocessed image -> [B, C, g, g] image embedding; undefined
-    /// when `shouldStop` says true (asked between ViT blocks).
+    /// when `shouldStop` says true (asked between the ViT or TinyViT blocks).
     torch::Tensor encodeImage(const torch::Tensor& input, const std::function<bool()>& shouldStop = {});
 
     const SamConfig& config() const { return m_config; }

@@ -161,6 +161,18 @@ TEST_F(MobileSamGolden, EmbeddingFromTheOriginalImage) {
     std::cout << "  image_embeddings end to end: " << close.message() << '\n';
 }
 
+// The cancel check reaches TinyViT's blocks: a request after the second poll stops the pass there.
+TEST_F(MobileSamGolden, CancelIsPolledBetweenEncoderBlocks) {
+    torch::NoGradGuard noGrad;
+    int polls = 0;
+    const torch::Tensor out = (*model)->encodeImage(golden->io("input_image"), [&polls] { return ++polls > 2; });
+    EXPECT_FALSE(out.defined());
+    EXPECT_EQ(polls, 3);
+    int all = 0;
+    EXPECT_TRUE((*model)->encodeImage(golden->io("input_image"), [&all] { return ++all < 0; }).defined());
+    EXPECT_GT(all, 3) << "polled once per block";
+}
+
 TEST_F(MobileSamGolden, PointSets) {
     const torch::Tensor coords = golden->io("point_coords"), labels = golden->io("point_labels");
     expectRecorded("points", {coords, labels, {}, {}});
