@@ -21,9 +21,11 @@ tools::MaskCandidates SamMaskPredictor::predict(const SegmentPrompt& prompt) {
         std::move(p.masks.begin(), p.masks.end(), std::back_inserter(out.masks));
         out.scores.insert(out.scores.end(), p.iouScores.begin(), p.iouScores.end());
     };
+    // One point is ambiguous (whole, part, subpart): the three multimask candidates. Otherwise
+    // also SAM's single answer for unambiguous prompts, from the same decoder pass.
     const bool ambiguous = prompt.points.size() == 1 && !prompt.box;
-    if (!ambiguous) take(m_sam->predictMask(*m_embedding, prompt, nullptr, false));
-    take(m_sam->predictMask(*m_embedding, prompt, nullptr, true));
+    take(m_sam->predictMask(*m_embedding, prompt, nullptr,
+                            ambiguous ? engine::SamMaskOutputs::Multimask : engine::SamMaskOutputs::All));
     if (!out.scores.empty()) {
         out.best = static_cast<int>(std::max_element(out.scores.begin(), out.scores.end()) - out.scores.begin());
     }

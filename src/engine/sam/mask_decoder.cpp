@@ -68,6 +68,12 @@ SamMaskDecoderImpl::SamMaskDecoderImpl(const SamMaskDecoderConfig& config) : m_c
 
 SamDecoderOutput SamMaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
                                              const torch::Tensor& sparse, const torch::Tensor& dense, bool multimask) {
+    return forward(imageEmbeddings, imagePe, sparse, dense, multimask ? SamMaskOutputs::Multimask : SamMaskOutputs::Single);
+}
+
+SamDecoderOutput SamMaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
+                                             const torch::Tensor& sparse, const torch::Tensor& dense,
+                                             SamMaskOutputs outputs) {
     const std::int64_t b = sparse.size(0), numTokens = m_config.numMultimaskOutputs + 1;
     // [1 + tokens, C] -> [B, 1 + tokens + N, C]
     const torch::Tensor outputTokens = torch::cat({iou_token->weight, mask_tokens->weight}, 0).unsqueeze(0).expand({b, -1, -1});
@@ -97,7 +103,8 @@ SamDecoderOutput SamMaskDecoderImpl::forward(const torch::Tensor& imageEmbedding
     upscaled = torch::gelu(convTranspose2x2Patches(torch::gelu(upscaled), conv(3))); // [B, 2h*2w, 2*2*C/8]
 
     // Only the hypernetworks of the masks returned.
-    const std::int64_t first = multimask ? 1 : 0, count = multimask ? numTokens - 1 : 1;
+    const std::int64_t first = outputs == SamMaskOutputs::Multimask ? 1 : 0;
+    const std::int64_t count = outputs == SamMaskOutputs::Single ? 1 : numTokens - first;
     std::vector<torch::Tensor> hyper;
     for (std::int64_t i = first; i < first + count; ++i) {
         hyper.push_back(m_hypernetworks[static_cast<std::size_t>(i)]->forward(maskTokensOut.select(1, i)));

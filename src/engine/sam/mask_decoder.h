@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/sam/sam_config.h"
+#include "engine/sam/sam_segmenter.h"
 #include "engine/sam/two_way_transformer.h"
 
 #include <torch/torch.h>
@@ -24,7 +25,7 @@ private:
 };
 TORCH_MODULE(SamMLP);
 
-/// What the mask decoder returns (B = prompt sets, M = 3 with multimask, else 1).
+/// What the mask decoder returns (B = prompt sets; M = 1, 3 or 4, see SamMaskOutputs).
 struct SamDecoderOutput {
     torch::Tensor lowResMasks;        ///< [B, M, 4g, 4g] mask logits
     torch::Tensor iouPredictions;     ///< [B, M]
@@ -43,6 +44,9 @@ public:
     /// dense [B, C, g, g]. multimask: tokens 1..3 (ambiguity-aware); else token 0.
     SamDecoderOutput forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
                              const torch::Tensor& sparse, const torch::Tensor& dense, bool multimask);
+    /// The same, returning the chosen outputs (All: tokens 0..3).
+    SamDecoderOutput forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
+                             const torch::Tensor& sparse, const torch::Tensor& dense, SamMaskOutputs outputs);
 
     const SamMaskDecoderConfig& config() const { return m_config; }
 

@@ -59,6 +59,11 @@ std::shared_ptr<const SamEmbedding> SamSegmenter::computeEmbedding(const ImageRG
 
 SamPrediction SamSegmenter::predictMask(const SamEmbedding& embedding, const SegmentPrompt& prompt,
                                         const SamLowResMask* previous, bool multimask) const {
+    return predictMask(embedding, prompt, previous, multimask ? SamMaskOutputs::Multimask : SamMaskOutputs::Single);
+}
+
+SamPrediction SamSegmenter::predictMask(const SamEmbedding& embedding, const SegmentPrompt& prompt,
+                                        const SamLowResMask* previous, SamMaskOutputs outputs) const {
     const Size original = embedding.originalSize();
     validatePrompt(prompt, original);
     SamModelImpl& model = *m_impl->model;
@@ -97,7 +102,7 @@ SamPrediction SamSegmenter::predictMask(const SamEmbedding& embedding, const Seg
 
     const auto [sparse, dense] = model.prompt_encoder->forward(coords, labels, boxes, maskInput);
     const SamDecoderOutput decoded =
-        model.mask_decoder->forward(embedding.imageEmbedding(), m_impl->densePe, sparse, dense, multimask);
+        model.mask_decoder->forward(embedding.imageEmbedding(), m_impl->densePe, sparse, dense, outputs);
     const torch::Tensor lowRes = decoded.lowResMasks[0].contiguous(); // [M, 4g, 4g]
     const torch::Tensor iou = decoded.iouPredictions[0].contiguous();
 

@@ -31,6 +31,15 @@ struct SamLowResMask {
     std::vector<float> logits; ///< side * side values
 };
 
+/// Which of the mask decoder's outputs predictMask() returns. One decoder pass
+/// computes all of them; the choice only selects (segment_anything's
+/// multimask_output).
+enum class SamMaskOutputs {
+    Single,    ///< mask token 0: SAM's answer for an unambiguous prompt (several points, a box)
+    Multimask, ///< mask tokens 1..3: three ambiguity-aware candidates (whole, part, subpart)
+    All,       ///< all four, token 0 first
+};
+
 /// What predictMask() returns: candidates in the model's order with their
 /// predicted IoU; best = the index of the highest predicted IoU.
 struct SamPrediction {
@@ -87,6 +96,10 @@ public:
     /// Throws atelier::Error when validatePrompt() rejects the prompt.
     SamPrediction predictMask(const SamEmbedding& embedding, const SegmentPrompt& prompt,
                               const SamLowResMask* previous = nullptr, bool multimask = true) const;
+    /// The same with the outputs chosen: All gives the single and the three
+    /// multimask candidates for the price of one decoder pass.
+    SamPrediction predictMask(const SamEmbedding& embedding, const SegmentPrompt& prompt,
+                              const SamLowResMask* previous, SamMaskOutputs outputs) const;
 
 private:
     struct Impl;

@@ -140,6 +140,28 @@ TEST_F(SamSegmenterTest, ReclickingReusesTheEmbeddingDeterministically) {
     EXPECT_EQ(a.best, b.best);
 }
 
+// All: the single answer then the three multimask candidates, from one decoder pass, equal to
+// asking for each.
+TEST_F(SamSegmenterTest, AllOutputsAreTheSingleThenTheMultimaskCandidates) {
+    SegmentPrompt prompt;
+    prompt.points = {{14, 12, true}, {39, 32, false}};
+    const SamPrediction single = segmenter->predictMask(*embedding, prompt, nullptr, SamMaskOutputs::Single);
+    const SamPrediction multi = segmenter->predictMask(*embedding, prompt, nullptr, SamMaskOutputs::Multimask);
+    const SamPrediction all = segmenter->predictMask(*embedding, prompt, nullptr, SamMaskOutputs::All);
+    ASSERT_EQ(single.masks.size(), 1u);
+    ASSERT_EQ(multi.masks.size(), 3u);
+    ASSERT_EQ(all.masks.size(), 4u);
+    for (std::size_t m = 0; m < all.masks.size(); ++m) {
+        SCOPED_TRACE("mask " + std::to_string(m));
+        const SamPrediction& one = m == 0 ? single : multi;
+        const std::size_t i = m == 0 ? 0 : m - 1;
+        EXPECT_EQ(all.masks[m].values, one.masks[i].values);
+        EXPECT_FLOAT_EQ(all.iouScores[m], one.iouScores[i]);
+    }
+    EXPECT_EQ(all.best, static_cast<int>(std::max_element(all.iouScores.begin(), all.iouScores.end()) -
+                                         all.iouScores.begin()));
+}
+
 TEST_F(SamSegmenterTest, PreviousLowResMaskIsTheDensePrompt) {
     SegmentPrompt prompt;
     prompt.box = Rect{6, 8, 36, 28};
