@@ -66,6 +66,11 @@ SamMaskDecoderImpl::SamMaskDecoderImpl(const SamMaskDecoderConfig& config) : m_c
                                           SamMLP(dim, config.iouHeadHiddenDim, tokens, config.iouHeadDepth));
 }
 
+SamFirstLayerCache SamMaskDecoderImpl::firstLayerCache(const torch::Tensor& imageEmbedding, const torch::Tensor& imagePe,
+                                                       const torch::Tensor& dense) {
+    return transformer->firstLayerCache(imageEmbedding + dense, imagePe);
+}
+
 SamDecoderOutput SamMaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
                                              const torch::Tensor& sparse, const torch::Tensor& dense, bool multimask) {
     return forward(imageEmbeddings, imagePe, sparse, dense, multimask ? SamMaskOutputs::Multimask : SamMaskOutputs::Single);
@@ -73,7 +78,7 @@ SamDecoderOutput SamMaskDecoderImpl::forward(const torch::Tensor& imageEmbedding
 
 SamDecoderOutput SamMaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
                                              const torch::Tensor& sparse, const torch::Tensor& dense,
-                                             SamMaskOutputs outputs) {
+                                             SamMaskOutputs outputs, const SamFirstLayerCache* cache) {
     const std::int64_t b = sparse.size(0), numTokens = m_config.numMultimaskOutputs + 1;
     // [1 + tokens, C] -> [B, 1 + tokens + N, C]
     const torch::Tensor outputTokens = torch::cat({iou_token->weight, mask_tokens->weight}, 0).unsqueeze(0).expand({b, -1, -1});
@@ -87,7 +92,7 @@ SamDecoderOutput SamMaskDecoderImpl::forward(const torch::Tensor& imageEmbedding
     const std::int64_t h = src.size(2), w = src.size(3);
 
     SamDecoderOutput out;
-    std::tie(out.transformerQueries, out.transformerKeys) = transformer->forward(src, posSrc, tokens);
+    std::tie(out.transformerQueries, out.transformerKeys) = transformer->forward(src, posSrc, tokens, cache);
     const torch::Tensor iouTokenOut = out.transformerQueries.select(1, 0);                // [B, C]
     const torch::Tensor maskTokensOut = out.transformerQueries.narrow(1, 1, numTokens);   // [B, T, C]
 

@@ -44,9 +44,15 @@ public:
     /// dense [B, C, g, g]. multimask: tokens 1..3 (ambiguity-aware); else token 0.
     SamDecoderOutput forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
                              const torch::Tensor& sparse, const torch::Tensor& dense, bool multimask);
-    /// The same, returning the chosen outputs (All: tokens 0..3).
+    /// The same, returning the chosen outputs (All: tokens 0..3). `cache` (optional):
+    /// firstLayerCache() of the same embedding, PE and dense prompt.
     SamDecoderOutput forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
-                             const torch::Tensor& sparse, const torch::Tensor& dense, SamMaskOutputs outputs);
+                             const torch::Tensor& sparse, const torch::Tensor& dense, SamMaskOutputs outputs,
+                             const SamFirstLayerCache* cache = nullptr);
+    /// The transformer's first-layer projections of imageEmbedding [1, C, g, g] + dense
+    /// (the no-mask prompt, [1, C, 1, 1] or [1, C, g, g]) with imagePe [1, C, g, g].
+    SamFirstLayerCache firstLayerCache(const torch::Tensor& imageEmbedding, const torch::Tensor& imagePe,
+                                       const torch::Tensor& dense);
 
     const SamMaskDecoderConfig& config() const { return m_config; }
 

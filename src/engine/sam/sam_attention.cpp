@@ -66,6 +66,43 @@ torch::Tensor SamAttentionImpl::forwardFewQueries(const torch::Tensor& qIn, cons
     return out_proj->forward(out.permute({0, 2, 1, 3}).reshape({b, t, ci}));
 }
 
+torch::Tensor SamAttentionImpl::projectHeadsTransposed(const torch::nn::Linear& projection,
+                                                       const torch::Tensor& x) const {
+    const std::int64_t n = x.size(1), d = projection->weight.size(0) / m_numHeads;
+    return torch::linear(x, projection->weight, projection->bias).view({1, n, m_numHeads, d}).permute({0, 2, 3, 1}).contiguous();
+}
+
+torch::Tensor SamAttentionImpl::projectHeads(const torch::nn::Linear& projection, const torch::Tensor& x) const {
+    const std::int64_t n = x.size(1), d = projection->weight.size(0) / m_numHeads;
+    return torch::linear(x, projection->weight, projection->bias).view({1, n, m_numHeads, d}).permute({0, 2, 1, 3}).contiguous();
+}
+
+torch::Tensor SamAttentionImpl::forwardProjectedKeys(const torch::Tensor& qIn, const torch::Tensor& keysT,
+                                                     const torch::Tensor& values, const torch::Tensor& residual) {
+    const std::int64_t b = qIn.size(0), t = qIn.size(1), heads = m_numHeads, d = keysT.size(2);
+    const double scale = 1.0 / std::sqrt(static_cast<double>(d));
+    const torch::Tensor q = q_proj->forward(qIn).mul_(scale).view({b, t, heads, d}).permute({0, 2, 1, 3});
+    const torch::Tensor p = torch::softmax(torch::matmul(q, keysT), -1); // [B, H, T, N]
+    const torch::Tensor out = torch::matmul(p, values).permute({0, 2, 1, 3}).reshape({b, t, heads * d});
+    torch::Tensor projected = out_proj->forward(out);
+    return residual.defined() ? projected.add_(residual) : projected;
+}
+
+torch::Tensor SamAttentionImpl::forwardProjectedQueries(const torch::Tensor& queriesT, const torch::Tensor& kIn,
+                                                        const torch::Tensor& vIn, const torch::Tensor& residual) {
+    const std::int64_t b = kIn.size(0), t = kIn.size(1), c = kIn.size(2), heads = m_numHeads, d = queriesT.size(2);
+    const std::int64_t n = queriesT.size(3);
+    const double scale = 1.0 / std::sqrt(static_cast<double>(d));
+    const torch::Tensor k = k_proj->forward(kIn).mul_(scale).view({b, t, heads, d}).permute({0, 2, 1, 3}); // [B, H, T, d]
+    const torch::Tensor v = v_proj->forward(vIn).view({b, t, heads, d}).permute({0, 2, 1, 3});               // [B, H, T, d]
+    // Logits [B, H, T, N]: the softmax over each head's T keys runs along dimension 2.
+    const torch::Tensor p = torch::softmax(torch::matmul(k, queriesT), 2).view({b, heads * t, n});
+    torch::Tensor m = torch::matmul(v, out_proj->weight.view({c, heads, d}).permute({1, 2, 0})).reshape({b, heads * t, c});
+    if (out_proj->bias.defined()) m.add_(out_proj->bias / static_cast<double>(heads));
+    const torch::Tensor pT = p.transpose(1, 2); // [B, N, H*T]
+    return residual.defined() ? torch::baddbmm(residual, pT, m) : torch::matmul(pT, m);
+}
+
 torch::Tensor SamAttentionImpl::forwardFewKeys(const torch::Tensor& qIn, const torch::Tensor& kIn,
                                                const torch::Tensor& vIn, const torch::Tensor& residual) {
     const std::int64_t b = qIn.size(0), n = qIn.size(1), t = kIn.size(1), c = qIn.size(2), heads = m_numHeads;

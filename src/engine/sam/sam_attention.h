@@ -50,6 +50,20 @@ public:
     torch::Tensor forwardFewKeys(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                  const torch::Tensor& residual = {});
 
+    /// Per-head projections of many tokens made once and reused (the image tokens of the first
+    /// decoder layer, which no prompt changes): [1, heads, d, N] "transposed" (q_proj or k_proj)
+    /// or [1, heads, N, d] (v_proj), d = Ci / heads.
+    torch::Tensor projectHeadsTransposed(const torch::nn::Linear& projection, const torch::Tensor& x) const;
+    torch::Tensor projectHeads(const torch::nn::Linear& projection, const torch::Tensor& x) const;
+    /// Few queries q [B, T, C] over keys and values projected by projectHeadsTransposed(k_proj)
+    /// and projectHeads(v_proj): residual + attention, [B, T, C].
+    torch::Tensor forwardProjectedKeys(const torch::Tensor& q, const torch::Tensor& keysT, const torch::Tensor& values,
+                                       const torch::Tensor& residual = {});
+    /// Many queries projected by projectHeadsTransposed(q_proj) over few keys k, v [B, T, C]:
+    /// residual ([B, N, C], optional) + attention, with the output side of forwardFewKeys().
+    torch::Tensor forwardProjectedQueries(const torch::Tensor& queriesT, const torch::Tensor& k, const torch::Tensor& v,
+                                          const torch::Tensor& residual = {});
+
     void setForm(SamAttentionForm form) { m_form = form; }
     SamAttentionForm form() const { return m_form; }
 

@@ -4,6 +4,7 @@
 
 #include "core/geometry.h"
 #include "engine/sam/sam_segmenter.h"
+#include "engine/sam/two_way_transformer.h"
 
 #include <torch/torch.h>
 
@@ -11,12 +12,15 @@ namespace atelier::engine {
 
 class SamEmbedding {
 public:
-    SamEmbedding(torch::Tensor imageEmbedding, Size originalSize, Size inputSize)
-        : m_imageEmbedding(std::move(imageEmbedding)), m_originalSize(originalSize), m_inputSize(inputSize) {}
+    SamEmbedding(torch::Tensor imageEmbedding, SamFirstLayerCache firstLayer, Size originalSize, Size inputSize)
+        : m_imageEmbedding(std::move(imageEmbedding)), m_firstLayer(std::move(firstLayer)), m_originalSize(originalSize),
+          m_inputSize(inputSize) {}
 
     /// [1, C, g, g] float32, the image encoder's output, stored channels last
     /// (the mask decoder reads it as [1, g * g, C] image tokens).
     const torch::Tensor& imageEmbedding() const { return m_imageEmbedding; }
+    /// The mask decoder's first-layer projections of this embedding without a mask prompt.
+    const SamFirstLayerCache& firstLayerCache() const { return m_firstLayer; }
     /// The source image's size.
     Size originalSize() const { return m_originalSize; }
     /// The resized image's size before padding (samPreprocessSize of originalSize).
@@ -24,6 +28,7 @@ public:
 
 private:
     torch::Tensor m_imageEmbedding;
+    SamFirstLayerCache m_firstLayer;
     Size m_originalSize;
     Size m_inputSize;
 };

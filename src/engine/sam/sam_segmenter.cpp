@@ -54,7 +54,10 @@ std::shared_ptr<const SamEmbedding> SamSegmenter::computeEmbedding(const ImageRG
     torch::Tensor embedding = m_impl->model->encodeImage(samPreprocess(resized, side), shouldStop);
     if (!embedding.defined() || shouldStop()) return nullptr;
     embedding = embedding.contiguous(torch::MemoryFormat::ChannelsLast);
-    return std::make_shared<const SamEmbedding>(embedding, image.size(), inputSize);
+    SamModelImpl& model = *m_impl->model;
+    const torch::Tensor noMask = model.prompt_encoder->no_mask_embed->weight.reshape({1, -1, 1, 1});
+    SamFirstLayerCache firstLayer = model.mask_decoder->firstLayerCache(embedding, m_impl->densePe, noMask);
+    return std::make_shared<const SamEmbedding>(embedding, std::move(firstLayer), image.size(), inputSize);
 }
 
 SamPrediction SamSegmenter::predictMask(const SamEmbedding& embedding, const SegmentPrompt& prompt,
@@ -102,7 +105,8 @@ SamPrediction SamSegmenter::predictMask(const SamEmbedding& embedding, const Seg
 
     const auto [sparse, dense] = model.prompt_encoder->forward(coords, labels, boxes, maskInput);
     const SamDecoderOutput decoded =
-        model.mask_decoder->forward(embedding.imageEmbedding(), m_impl->densePe, sparse, dense, outputs);
+        model.mask_decoder->forward(embedding.imageEmbedding(), m_impl->densePe, sparse, dense, outputs,
+                                   maskInput.defined() ? nullptr : &embedding.firstLayerCache());
     const torch::Tensor lowRes = decoded.lowResMasks[0].contiguous(); // [M, 4g, 4g]
     const torch::Tensor iou = decoded.iouPredictions[0].contiguous();
 

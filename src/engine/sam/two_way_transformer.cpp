@@ -23,7 +23,8 @@ SamTwoWayAttentionBlockImpl::SamTwoWayAttentionBlockImpl(int dim, int numHeads, 
 
 std::pair<torch::Tensor, torch::Tensor> SamTwoWayAttentionBlockImpl::forward(torch::Tensor queries, torch::Tensor keys,
                                                                              const torch::Tensor& queryPe,
-                                                                             const torch::Tensor& keyPe) {
+                                                                             const torch::Tensor& keyPe,
+                                                                             const SamFirstLayerCache* cache) {
     if (m_skipFirstLayerPe) {
         queries = self_attn->forward(queries, queries, queries);
     } else {
@@ -35,11 +36,15 @@ std::pair<torch::Tensor, torch::Tensor> SamTwoWayAttentionBlockImpl::forward(tor
     // keys + keyPe serves both cross attentions: keys change only at the end of the block.
     const torch::Tensor k = keys + keyPe;
     torch::Tensor q = queries + queryPe;
-    queries = norm2->forward(cross_attn_token_to_image->forward(q, k, keys, queries));
+    queries = norm2->forward(cache ? cross_attn_token_to_image->forwardProjectedKeys(q, cache->tokenToImageKeysT,
+                                                                                      cache->tokenToImageValues, queries)
+                                   : cross_attn_token_to_image->forward(q, k, keys, queries));
     queries = norm3->forward(queries + mlp->forward(queries));
 
     q = queries + queryPe;
-    keys = norm4->forward(cross_attn_image_to_token->forward(k, q, queries, keys));
+    keys = norm4->forward(cache ? cross_attn_image_to_token->forwardProjectedQueries(cache->imageToTokenQueriesT, q,
+                                                                                      queries, keys)
+                                : cross_attn_image_to_token->forward(k, q, queries, keys));
     return {queries, keys};
 }
 
@@ -61,15 +66,25 @@ void SamTwoWayTransformerImpl::setCrossAttentionForm(SamAttentionForm form) {
     final_attn_token_to_image->setForm(form);
 }
 
+SamFirstLayerCache SamTwoWayTransformerImpl::firstLayerCache(const torch::Tensor& image, const torch::Tensor& imagePe) {
+    const torch::Tensor keys = image.flatten(2).transpose(1, 2).contiguous();
+    const torch::Tensor k = keys + imagePe.flatten(2).transpose(1, 2);
+    SamTwoWayAttentionBlockImpl& first = *m_layers.front();
+    return {first.cross_attn_token_to_image->projectHeadsTransposed(first.cross_attn_token_to_image->k_proj, k),
+            first.cross_attn_token_to_image->projectHeads(first.cross_attn_token_to_image->v_proj, keys),
+            first.cross_attn_image_to_token->projectHeadsTransposed(first.cross_attn_image_to_token->q_proj, k)};
+}
+
 std::pair<torch::Tensor, torch::Tensor> SamTwoWayTransformerImpl::forward(const torch::Tensor& image,
                                                                           const torch::Tensor& imagePe,
-                                                                          const torch::Tensor& tokens) {
+                                                                          const torch::Tensor& tokens,
+                                                                          const SamFirstLayerCache* cache) {
     // [B, C, h, w] -> [B, hw, C], made contiguous once (every projection reads them).
     const torch::Tensor keyPe = imagePe.flatten(2).transpose(1, 2).contiguous();
     torch::Tensor keys = image.flatten(2).transpose(1, 2).contiguous();
     torch::Tensor queries = tokens;
-    for (SamTwoWayAttentionBlock& layer : m_layers) {
-        std::tie(queries, keys) = layer->forward(queries, keys, tokens, keyPe);
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        std::tie(queries, keys) = m_layers[i]->forward(queries, keys, tokens, keyPe, i == 0 ? cache : nullptr);
     }
     const torch::Tensor q = queries + tokens, k = keys + keyPe;
     queries = norm_final_attn->forward(final_attn_token_to_image->forward(q, k, keys, queries));
