@@ -305,7 +305,12 @@ void CanvasView::actualSize() {
     const Size s = m_session->document().size();
     if (s.isEmpty()) return;
     m_view.actualSize(QSize(s.width, s.height), size());
-    m_view.zoomAbout(QRectF(rect()).center(), 1.0 / devicePixelRatioF()); // one image pixel per device pixel
+    const double dpr = devicePixelRatioF();
+    m_view.zoomAbout(QRectF(rect()).center(), 1.0 / dpr); // one image pixel per device pixel
+    // ...starting on a device pixel: centring in an odd width left it half a pixel off (resampled,
+    // and scrolling then snapped it to whole pixels).
+    const QPointF device = m_view.offset() * dpr;
+    m_view.pan((QPointF(std::floor(device.x()), std::floor(device.y())) - device) / dpr);
     viewChanged();
 }
 

@@ -19,9 +19,12 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QUndoView>
+
+#include <algorithm>
 
 namespace atelier::gui {
 
@@ -106,7 +109,11 @@ void MainWindow::createDocks() {
     connect(m_referenceDock, &ReferenceDock::referenceFailed, this,
             [this](const QString& message) { showError(tr("Cannot add the reference image"), message); });
     connect(m_canvas, &CanvasView::toolFailed, this, [this](const QString& message) { statusBar()->showMessage(message); });
-    resizeDocks({promptDock, m_variationsDock}, {320, 330}, Qt::Horizontal);
+    // Wide enough for the panel's longest row in the UI language (German labels are longer),
+    // so the panel never starts with a horizontal scroll bar.
+    const int promptWidth =
+        std::max(320, m_prompt->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 2);
+    resizeDocks({promptDock, m_variationsDock}, {promptWidth, 330}, Qt::Horizontal);
     resizeDocks({m_variationsDock, m_monitor}, {560, 260}, Qt::Vertical);
 
     m_canvas->setBrush(m_prompt->brush());

@@ -8,16 +8,21 @@
 #include "gui/variations_dock.h"
 #include "gui_test_support.h"
 
+#include <QDockWidget>
 #include <QFile>
 #include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QUrl>
 
@@ -186,4 +191,34 @@ TEST_F(MainWindowTest, DroppingAnImageOpensIt) {
     EXPECT_EQ(window->session()->document().size(), (Size{512, 512}));
     EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("astronaut_shuttle_mask.png")));
     EXPECT_EQ(window->findChild<QMessageBox*>(QStringLiteral("errorBox")), nullptr);
+}
+
+// The Generate panel fits its dock at start-up, with no sideways scrolling, in English and in
+// German (longer labels; the seed's "Random" button used to be cut off there).
+TEST(MainWindowLayout, GeneratePanelFitsItsDockInEnglishAndGerman) {
+    test::ensureApplication();
+    for (const bool german : {false, true}) {
+        SCOPED_TRACE(german ? "German" : "English");
+        QTranslator translator;
+        if (german) {
+            ASSERT_TRUE(translator.load(QStringLiteral(ATELIER_GUI_QM_DIR "/atelier_de.qm")));
+            QApplication::installTranslator(&translator);
+        }
+        {
+            MainWindow window;
+            window.resize(1400, 900);
+            window.show();
+            ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+            auto* dock = window.findChild<QDockWidget*>(QStringLiteral("promptDock"));
+            ASSERT_NE(dock, nullptr);
+            auto* scroll = qobject_cast<QScrollArea*>(dock->widget());
+            ASSERT_NE(scroll, nullptr);
+            EXPECT_EQ(scroll->horizontalScrollBar()->maximum(), 0) << "the panel scrolls sideways";
+            auto* random = window.findChild<QToolButton*>(QStringLiteral("randomSeedButton"));
+            ASSERT_NE(random, nullptr);
+            if (german) EXPECT_EQ(random->text(), QStringLiteral("Zuf\u00e4llig"));
+            EXPECT_GE(random->width(), random->sizeHint().width());
+        }
+        if (german) QApplication::removeTranslator(&translator);
+    }
 }
