@@ -38,6 +38,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     createDocks();
     createToolBar();
+    createToolBrushes();
     createActions();
     connectJobSignals();
     loadSettings();

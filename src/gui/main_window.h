@@ -6,6 +6,7 @@
 #include "project/approval.h"
 #include "provenance/audit_log.h"
 #include "provenance/image_format.h"
+#include "tools/tool_brushes.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -168,6 +169,9 @@ private:
     void createDocks();
     void createActions();
     void createToolBar();
+    void createToolBrushes();
+    void applyToolBrush(const std::string& toolId);
+    void rememberToolBrush();
     void createMaskMenu();
     void createSegmentation(QMenu* mask);
     void createImageMenu(QMenu* edit);
@@ -198,6 +202,7 @@ private:
     app::JobRunner* m_runner;
     app::VariationsModel* m_variations;
     CanvasView* m_canvas;
+    tools::ToolBrushes m_toolBrushes; ///< the brush and eraser each keep their own size and hardness
     PromptPanel* m_prompt = nullptr;
     VariationsDock* m_variationsDock = nullptr;
     ReferenceDock* m_referenceDock = nullptr;

@@ -49,6 +49,16 @@ void PromptPanel::setBrushRadius(double radius) {
     m_ui->brushSizeSpin->setValue(static_cast<int>(std::lround(2.0 * radius)));
 }
 
+void PromptPanel::setBrush(const tools::BrushSettings& brush) {
+    {
+        const QSignalBlocker sizeBlocker(m_ui->brushSizeSpin);
+        const QSignalBlocker hardnessBlocker(m_ui->hardnessSlider);
+        m_ui->brushSizeSpin->setValue(static_cast<int>(std::lround(2.0 * brush.radius)));
+        m_ui->hardnessSlider->setValue(static_cast<int>(std::lround(100.0 * brush.hardness)));
+    }
+    emit brushChanged();
+}
+
 void PromptPanel::setVariationCount(int count) { m_ui->variationsSpin->setValue(count); }
 
 void PromptPanel::setPrompt(const QString& prompt) { m_ui->promptEdit->setPlainText(prompt); }

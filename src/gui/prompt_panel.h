@@ -35,6 +35,8 @@ public:
 
     /// Shows a brush radius (image pixels) set elsewhere, without emitting brushChanged.
     void setBrushRadius(double radius);
+    /// Shows `brush`'s radius and hardness (another tool's brush); emits brushChanged once.
+    void setBrush(const tools::BrushSettings& brush);
     /// Sets the number of variations per job (1..64).
     void setVariationCount(int count);
     /// Sets the prompt text.

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace atelier::test {
 
@@ -18,7 +20,12 @@ inline void ensureApplication() {
     static char name[] = "atelier_gui_tests";
     static char* argv[] = {name, nullptr};
     new QApplication(argc, argv); // lives until the process ends
-    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location, not the user's
+    QStandardPaths::setTestModeEnabled(true); // files go to a test location, not the user's
+    // QSettings in a folder of this process's own: what one test stores (a brush size, a model
+    // path) never reaches a test in another process, even one running beside it (ctest -j).
+    static QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
 }
 
 /// A path under resources/samples.

@@ -222,3 +222,28 @@ TEST(MainWindowLayout, GeneratePanelFitsItsDockInEnglishAndGerman) {
         if (german) QApplication::removeTranslator(&translator);
     }
 }
+
+// The brush and the eraser each keep their own size and hardness; switching tools shows the
+// chosen tool's brush in the panel and gives it to the canvas, and a new window starts with them.
+TEST_F(MainWindowTest, BrushAndEraserKeepTheirOwnBrush) {
+    auto* size = child<QSpinBox>("brushSizeSpin");
+    ASSERT_NE(size, nullptr);
+    window->canvas()->setTool(QStringLiteral("brush"));
+    size->setValue(64);
+    window->canvas()->setTool(QStringLiteral("eraser"));
+    EXPECT_EQ(size->value(), 40) << "the eraser starts from its tools.json default (radius 20)";
+    size->setValue(10);
+    EXPECT_DOUBLE_EQ(window->canvas()->brush().radius, 5.0);
+    window->canvas()->setTool(QStringLiteral("lasso"));
+    EXPECT_EQ(size->value(), 10) << "a tool without a brush leaves the panel as it is";
+    window->canvas()->setTool(QStringLiteral("brush"));
+    EXPECT_EQ(size->value(), 64);
+    EXPECT_DOUBLE_EQ(window->canvas()->brush().radius, 32.0);
+
+    window.reset(); // the next session
+    window = std::make_unique<MainWindow>();
+    size = child<QSpinBox>("brushSizeSpin");
+    EXPECT_EQ(size->value(), 64);
+    window->canvas()->setTool(QStringLiteral("eraser"));
+    EXPECT_EQ(size->value(), 10);
+}
