@@ -5,7 +5,9 @@
 #include "core/image.h"
 
 #include <QGuiApplication>
+#include <QSettings>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace atelier::test {
 
@@ -19,6 +21,11 @@ inline void ensureGuiApplication() {
     static char name[] = "atelier_app_tests";
     static char* argv[] = {name, nullptr};
     new QGuiApplication(argc, argv); // lives until the process ends
+    // QSettings (recent files, ...) in a folder of this process's own, never the user's and never
+    // shared with a test running beside it (ctest -j).
+    static QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
 }
 
 /// A path under resources/samples.
