@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 100));
     samCommand->add_option("--clicks", sam.clicks, "timed decoder clicks (1-3 points each)")->check(CLI::Range(1, 10000));
     samCommand->add_flag("--profile", sam.profile, "list the costliest torch operators of the decoder clicks");
+    samCommand->add_option("--keep-weights", sam.keepWeightsDir,
+                           "keep the random-weight models as DIR/<model>-random.safetensors")
+        ->check(CLI::ExistingDirectory);
     samCommand->add_option("--only", sam.sections, "sections: vit_b mobilesam decoder decoder_photo")
         ->check(CLI::IsMember({"vit_b", "mobilesam", "decoder", "decoder_photo"}));
 

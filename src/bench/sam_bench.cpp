@@ -96,10 +96,12 @@ std::string tempPath(const std::string& what) {
 }
 
 /// A random-weight model of `config` written to a temporary file and loaded back
-/// through SamSegmenter::load (the file is removed afterwards).
-engine::SamSegmenter buildAndLoad(const engine::SamConfig& config, const engine::ShapeMap& shapes,
-                                  const std::string& what, json& report) {
-    const std::string path = tempPath(what);
+/// through SamSegmenter::load (the file is removed afterwards unless o.keepWeightsDir names a folder).
+engine::SamSegmenter buildAndLoad(const SamBenchOptions& o, const engine::SamConfig& config,
+                                  const engine::ShapeMap& shapes, const std::string& what, json& report) {
+    const bool keep = !o.keepWeightsDir.empty();
+    const std::string path =
+        keep ? (std::filesystem::path(o.keepWeightsDir) / (what + "-random.safetensors")).string() : tempPath(what);
     {
         engine::SamModel model(config, shapes);
         randomise(*model);
@@ -113,10 +115,14 @@ engine::SamSegmenter buildAndLoad(const engine::SamConfig& config, const engine:
     try {
         report["load_seconds"] = secondsOf([&] { segmenter.emplace(engine::SamSegmenter::load(path)); });
     } catch (...) {
-        std::filesystem::remove(path);
+        if (!keep) std::filesystem::remove(path);
         throw;
     }
-    std::filesystem::remove(path);
+    if (keep) {
+        report["weights_file"] = path;
+    } else {
+        std::filesystem::remove(path);
+    }
     report["architecture"] = segmenter->architectureName();
     return std::move(*segmenter);
 }
@@ -206,7 +212,7 @@ int runSamBench(const SamBenchOptions& o, std::ostream& out) {
     if (wanted(o, "vit_b")) {
         json vit;
         engine::SamConfig config; // defaults: segment_anything's ViT-B at 1024
-        const engine::SamSegmenter segmenter = buildAndLoad(config, {}, "vit_b", vit);
+        const engine::SamSegmenter segmenter = buildAndLoad(o, config, {}, "vit_b", vit);
         timeEncoder(o, segmenter, image, vit);
         report["vit_b"] = vit;
     }
@@ -214,7 +220,7 @@ int runSamBench(const SamBenchOptions& o, std::ostream& out) {
         json mobile;
         engine::SamConfig config;
         config.architecture = engine::SamArchitecture::TinyViT;
-        const engine::SamSegmenter segmenter = buildAndLoad(config, mobileSamEncoderShapes(), "mobilesam", mobile);
+        const engine::SamSegmenter segmenter = buildAndLoad(o, config, mobileSamEncoderShapes(), "mobilesam", mobile);
         std::shared_ptr<const engine::SamEmbedding> embedding;
         if (wanted(o, "mobilesam")) {
             embedding = timeEncoder(o, segmenter, image, mobile);

@@ -15,6 +15,9 @@ struct SamBenchOptions {
     int clicks = 50;   ///< timed decoder clicks (1-3 random points each) after 3 warm-up clicks
     std::vector<std::string> sections; ///< subset of vit_b, mobilesam, decoder, decoder_photo; empty = all
     bool profile = false; ///< list the costliest torch operators of the timed clicks on stderr
+    /// Keep the random-weight files in this folder (`<model>-random.safetensors`, for trying the
+    /// GUI with full-size models) instead of a temporary file removed after loading; empty = remove.
+    std::string keepWeightsDir;
 };
 
 /// Builds Segment Anything ViT-B and MobileSAM (TinyViT-5M) with their real
