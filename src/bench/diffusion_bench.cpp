@@ -5,12 +5,12 @@
 #include "bench/bench_stats.h"
 #include "bench/op_profile.h"
 #include "bench/resource_usage.h"
+#include "bench/runtime_report.h"
 #include "core/error.h"
 #include "engine/edit_canvas.h"
 #include "engine/pipeline/diffusion_pipeline.h"
 #include "engine/pipeline/prompt_encoder.h"
 #include "engine/pipeline/stable_diffusion_model.h"
-#include "engine/openmp_wait_policy.h"
 #include "engine/runtime.h"
 
 #include <nlohmann/json.hpp>
@@ -158,14 +158,7 @@ bool wanted(const DiffusionBenchOptions& o, const std::string& section) {
 int runDiffusionBench(const DiffusionBenchOptions& o, std::ostream& out) {
     const engine::RuntimeInfo runtime = engine::initRuntime(o.threads);
     torch::NoGradGuard noGrad;
-    json report{{"benchmark", "diffusion"},
-                {"torch", runtime.torchVersion},
-                {"device", "cpu"},
-                {"threads", runtime.cpuThreads},
-                {"malloc", mallocName()},
-                {"omp_wait_policy", engine::openMPWaitPolicy()},
-                {"dtype", "float32"},
-                {"mkldnn_convolutions", runtime.mkldnnConvolutions}};
+    json report = runtimeReport("diffusion", runtime);
 
     double sgemm = 0;
     if (wanted(o, "sgemm") || wanted(o, "unet512") || wanted(o, "unet256") || wanted(o, "vae")) {

@@ -5,9 +5,9 @@
 #include "bench/op_profile.h"
 
 #include "bench/resource_usage.h"
+#include "bench/runtime_report.h"
 #include "core/error.h"
 #include "engine/io/safetensors_writer.h"
-#include "engine/openmp_wait_policy.h"
 #include "engine/runtime.h"
 #include "engine/sam/sam_config.h"
 #include "engine/sam/sam_model.h"
@@ -197,16 +197,9 @@ json timeDecoder(const SamBenchOptions& o, const engine::SamSegmenter& segmenter
 
 int runSamBench(const SamBenchOptions& o, std::ostream& out) {
     const engine::RuntimeInfo runtime = engine::initRuntime(o.threads);
-    json report{{"benchmark", "sam"},
-                {"torch", runtime.torchVersion},
-                {"device", "cpu"},
-                {"threads", runtime.cpuThreads},
-                {"malloc", mallocName()},
-                {"omp_wait_policy", engine::openMPWaitPolicy()},
-                {"dtype", "float32"},
-                {"mkldnn_convolutions", runtime.mkldnnConvolutions},
-                {"image", {{"width", kImageSide}, {"height", kImageSide}}},
-                {"weights", "random (real architectures), loaded through SamSegmenter::load"}};
+    json report = runtimeReport("sam", runtime);
+    report["image"] = {{"width", kImageSide}, {"height", kImageSide}};
+    report["weights"] = "random (real architectures), loaded through SamSegmenter::load";
     const ImageRGBA8 image = randomImage({kImageSide, kImageSide});
 
     if (wanted(o, "vit_b")) {
