@@ -65,21 +65,8 @@ Stages runStages(SamModel& model, const test::GoldenCase& g, const PromptTensors
     return {out.lowResMasks, out.iouPredictions, samPostprocessMasks(out.lowResMasks, inputSize, original, side)};
 }
 
-class MobileSamGolden : public ::testing::Test {
+class MobileSamGolden : public test::GoldenSamSuite<test::kMobileSamCase> {
 protected:
-    static void SetUpTestSuite() {
-        golden = new test::GoldenCase("mobilesam");
-        model = new SamModel(test::loadGoldenSam(*golden));
-        segmenter = new SamSegmenter(SamSegmenter::load(test::goldenPath("mobilesam.safetensors")));
-        embedding = segmenter->computeEmbedding(test::goldenImage(*golden));
-    }
-    static void TearDownTestSuite() {
-        embedding.reset();
-        delete segmenter;
-        delete model;
-        delete golden;
-    }
-
     /// The recorded masks of `set` ("points", "box", ...) from the exact recorded prompt.
     static void expectRecorded(const std::string& set, const PromptTensors& p) {
         for (const bool multi : {true, false}) {
@@ -117,15 +104,7 @@ protected:
         }
     }
 
-    static test::GoldenCase* golden;
-    static SamModel* model;
-    static SamSegmenter* segmenter;
-    static std::shared_ptr<const SamEmbedding> embedding;
 };
-test::GoldenCase* MobileSamGolden::golden = nullptr;
-SamModel* MobileSamGolden::model = nullptr;
-SamSegmenter* MobileSamGolden::segmenter = nullptr;
-std::shared_ptr<const SamEmbedding> MobileSamGolden::embedding;
 
 /// The recorded points of prompt set `b` rounded to pixels.
 SegmentPrompt roundedPoints(const torch::Tensor& coords, const torch::Tensor& labels, std::int64_t b) {

@@ -4,10 +4,15 @@
 #pragma once
 
 #include "engine/sam/sam_config_json.h"
+#include "engine/sam/sam_embedding.h"
 #include "engine/sam/sam_model.h"
+#include "engine/sam/sam_segmenter.h"
 #include "models/golden_case.h"
 
+#include <gtest/gtest.h>
+
 #include <cstring>
+#include <memory>
 
 namespace atelier::test {
 
@@ -61,5 +66,33 @@ inline ::testing::AssertionResult masksMatch(const torch::Tensor& masks, const t
     if (badFlips == 0) return ::testing::AssertionSuccess() << flips << " flip(s) at |logit| < " << margin;
     return ::testing::AssertionFailure() << badFlips << " pixel(s) differ where |logit| >= " << margin;
 }
+
+/// A test suite that shares, for golden case `CaseName` ("sam", "mobilesam"): the case, its
+/// model built for stage-by-stage checks, the public SamSegmenter loaded from the same weights
+/// file, and that segmenter's embedding of original_image. Made once per suite.
+template <const char* CaseName>
+class GoldenSamSuite : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        golden = new GoldenCase(CaseName);
+        model = new engine::SamModel(loadGoldenSam(*golden));
+        segmenter = new engine::SamSegmenter(engine::SamSegmenter::load(goldenPath(std::string(CaseName) + ".safetensors")));
+        embedding = segmenter->computeEmbedding(goldenImage(*golden));
+    }
+    static void TearDownTestSuite() {
+        embedding.reset();
+        delete segmenter;
+        delete model;
+        delete golden;
+    }
+
+    static inline GoldenCase* golden = nullptr;
+    static inline engine::SamModel* model = nullptr;
+    static inline engine::SamSegmenter* segmenter = nullptr;
+    static inline std::shared_ptr<const engine::SamEmbedding> embedding;
+};
+
+inline constexpr char kSamCase[] = "sam";
+inline constexpr char kMobileSamCase[] = "mobilesam";
 
 } // namespace atelier::test

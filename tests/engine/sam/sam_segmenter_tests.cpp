@@ -66,29 +66,7 @@ void expectPredictionMatches(const SamPrediction& p, const Expected& e) {
     EXPECT_EQ(p.best, best);
 }
 
-class SamSegmenterTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        golden = new test::GoldenCase("sam");
-        model = new SamModel(test::loadGoldenSam(*golden));
-        segmenter = new SamSegmenter(SamSegmenter::load(test::goldenPath("sam.safetensors")));
-        embedding = segmenter->computeEmbedding(test::goldenImage(*golden));
-    }
-    static void TearDownTestSuite() {
-        embedding.reset();
-        delete segmenter;
-        delete model;
-        delete golden;
-    }
-    static test::GoldenCase* golden;
-    static SamModel* model;
-    static SamSegmenter* segmenter;
-    static std::shared_ptr<const SamEmbedding> embedding;
-};
-test::GoldenCase* SamSegmenterTest::golden = nullptr;
-SamModel* SamSegmenterTest::model = nullptr;
-SamSegmenter* SamSegmenterTest::segmenter = nullptr;
-std::shared_ptr<const SamEmbedding> SamSegmenterTest::embedding;
+class SamSegmenterTest : public test::GoldenSamSuite<test::kSamCase> {};
 
 } // namespace
 
