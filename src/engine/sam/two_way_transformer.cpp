@@ -34,7 +34,8 @@ std::pair<torch::Tensor, torch::Tensor> SamTwoWayAttentionBlockImpl::forward(tor
     queries = norm1->forward(queries);
 
     // keys + keyPe serves both cross attentions: keys change only at the end of the block.
-    const torch::Tensor k = keys + keyPe;
+    // With the first layer's cache neither needs it.
+    const torch::Tensor k = cache ? torch::Tensor() : keys + keyPe;
     torch::Tensor q = queries + queryPe;
     queries = norm2->forward(cache ? cross_attn_token_to_image->forwardProjectedKeys(q, cache->tokenToImageKeysT,
                                                                                       cache->tokenToImageValues, queries)
