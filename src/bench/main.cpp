@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // atelier-bench: Atelier's benchmark programs. Each subcommand prints one JSON object.
 #include "bench/diffusion_bench.h"
+#include "bench/fill_bench.h"
 #include "bench/sam_bench.h"
 #ifdef ATELIER_BENCH_CANVAS
 #include "bench/canvas_bench.h"
@@ -50,6 +51,19 @@ int main(int argc, char** argv) {
     samCommand->add_option("--only", sam.sections, "sections: vit_b mobilesam decoder decoder_photo")
         ->check(CLI::IsMember({"vit_b", "mobilesam", "decoder", "decoder_photo"}));
 
+    atelier::bench::FillBenchOptions fill;
+    CLI::App* fillCommand = app.add_subcommand(
+        "fill", "model-free fills on real photos: PSNR, SSIM and seam inside known masks; 512 and 12-megapixel timings");
+    fillCommand->add_option("--threads", fill.threads, "fill threads (0 = one per core)")->check(CLI::Range(0, 1024));
+    fillCommand->add_option("--only", fill.sections, "sections: quality sample photo")
+        ->check(CLI::IsMember({"quality", "sample", "photo"}));
+    fillCommand->add_option("--data", fill.dataDir, "folder holding fill/coffee.png, ... (default: the source tree's tests/data)")
+        ->check(CLI::ExistingDirectory);
+    fillCommand->add_option("--save", fill.saveDir, "write truth | patchmatch | fsr | telea crops of each case here")
+        ->check(CLI::ExistingDirectory);
+    fillCommand->add_option("--photo-variations", fill.photoVariations, "variations of the 12-megapixel job")
+        ->check(CLI::Range(1, 16));
+
 #ifdef ATELIER_BENCH_CANVAS
     atelier::bench::CanvasBenchOptions canvas;
     CLI::App* canvasCommand = app.add_subcommand(
@@ -63,6 +77,7 @@ int main(int argc, char** argv) {
     try {
         if (diffusionCommand->parsed()) return atelier::bench::runDiffusionBench(diffusion, std::cout);
         if (samCommand->parsed()) return atelier::bench::runSamBench(sam, std::cout);
+        if (fillCommand->parsed()) return atelier::bench::runFillBench(fill, std::cout);
 #ifdef ATELIER_BENCH_CANVAS
         if (canvasCommand->parsed()) return atelier::bench::runCanvasBench(canvas, std::cout);
 #endif

@@ -133,8 +133,10 @@ CLI::App* addEditCommand(CLI::App& app, EditOptions& o) {
     edit->add_option("--strength", o.strength, "How much of the source to replace, 0..1")->check(CLI::Range(0.0, 1.0));
     edit->add_option("--sampler", o.sampler, "Diffusion sampler (ddim, euler, euler_a, dpmpp_2m, ...)");
     edit->add_option("--model", o.modelPath, "Diffusion model (folder, .safetensors or .ckpt); none = classical fill");
-    edit->add_option("--fill", o.fill, "Classical fill when no model is set: fsr (quality) or telea (speed)")
-        ->check(CLI::IsMember({"fsr", "telea"}));
+    edit->add_option("--fill", o.fill,
+                     "Classical fill when no model is set: patchmatch (copies texture; the default), fsr (smooth) "
+                     "or telea (fastest)")
+        ->check(CLI::IsMember({"patchmatch", "fsr", "telea"}));
     edit->add_option("--extend", o.extend, "Outpaint margins in pixels: L,T,R,B or one number");
     edit->add_option("--feather", o.featherPx, "Inward feather of the mask edge in pixels")->check(CLI::Range(0.0, 512.0));
     edit->add_option("--out", o.outDir, "Output folder (created if missing)")->required();

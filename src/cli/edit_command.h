@@ -23,7 +23,7 @@ struct EditOptions {
     double strength = 1.0;
     std::string sampler = "euler_a";
     std::string modelPath;
-    std::string fill = "fsr";
+    std::string fill = "patchmatch";
     std::string extend; ///< outpaint margins "L,T,R,B" (or one number for all sides)
     double featherPx = 6.0;
     std::string outDir;

@@ -2,7 +2,7 @@
 #include "engine/edit_engine.h"
 
 #include "core/error.h"
-#include "engine/classical_fill.h"
+#include "engine/classical/classical_fill.h"
 #include "engine/diffusion_backend.h"
 #include "engine/edit_canvas.h"
 #include "engine/pixel_hash.h"

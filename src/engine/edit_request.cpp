@@ -72,12 +72,20 @@ EditMode editModeFromString(const std::string& name) {
     throw Error("unknown edit mode '" + name + "' (expected inpaint, outpaint, img2img or txt2img)");
 }
 
-const char* toString(ClassicalFill fill) { return fill == ClassicalFill::Telea ? "telea" : "fsr"; }
+const char* toString(ClassicalFill fill) {
+    switch (fill) {
+    case ClassicalFill::PatchMatch: return "patchmatch";
+    case ClassicalFill::Fsr: return "fsr";
+    case ClassicalFill::Telea: return "telea";
+    }
+    return "patchmatch";
+}
 
 ClassicalFill classicalFillFromString(const std::string& name) {
-    if (name == "fsr") return ClassicalFill::Fsr;
-    if (name == "telea") return ClassicalFill::Telea;
-    throw Error("unknown classical fill '" + name + "' (expected fsr or telea)");
+    for (ClassicalFill f : {ClassicalFill::PatchMatch, ClassicalFill::Fsr, ClassicalFill::Telea}) {
+        if (name == toString(f)) return f;
+    }
+    throw Error("unknown classical fill '" + name + "' (expected patchmatch, fsr or telea)");
 }
 
 } // namespace atelier::engine

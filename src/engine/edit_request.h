@@ -19,8 +19,9 @@ enum class EditMode {
 
 /// The classical (model-free) fill algorithm, used when no diffusion model is set.
 enum class ClassicalFill {
-    Fsr,   ///< OpenCV xphoto Frequency Selective Reconstruction (Genser et al., PCS 2018): best quality
-    Telea, ///< OpenCV fast marching inpainting (Telea, J. Graphics Tools 2004): fastest
+    PatchMatch, ///< multi-scale exemplar fill (Wexler et al., PAMI 2007; PatchMatch, Barnes et al., SIGGRAPH 2009): copies texture and structure, a different fill per seed
+    Fsr,        ///< OpenCV xphoto Frequency Selective Reconstruction (Genser et al., PCS 2018): smooth
+    Telea,      ///< OpenCV fast marching inpainting (Telea, J. Graphics Tools 2004): fastest, smoothest
 };
 
 /// One edit job, immutable once queued: a value copy of everything the worker needs.
@@ -40,7 +41,7 @@ struct EditRequest {
     int variationCount = 1;     ///< number of results, 1..64
     std::string sampler = "euler_a"; ///< diffusion sampler name (ddim, euler, euler_a, dpmpp_2m, ...)
     std::string modelPath;      ///< diffusion checkpoint or folder; empty selects the classical fill
-    ClassicalFill classicalFill = ClassicalFill::Fsr; ///< algorithm of the classical fill
+    ClassicalFill classicalFill = ClassicalFill::PatchMatch; ///< algorithm of the classical fill
     Margins outpaint;           ///< Outpaint: pixels added on each side of the source
     double featherPx = 6.0;     ///< inward feather of the mask edge when compositing back, in pixels
 };
@@ -54,7 +55,7 @@ void validate(const EditRequest& request);
 const char* toString(EditMode mode);
 /// Parses toString(EditMode); throws atelier::Error for an unknown name.
 EditMode editModeFromString(const std::string& name);
-/// "fsr", "telea".
+/// "patchmatch", "fsr", "telea".
 const char* toString(ClassicalFill fill);
 /// Parses toString(ClassicalFill); throws atelier::Error for an unknown name.
 ClassicalFill classicalFillFromString(const std::string& name);

@@ -39,7 +39,7 @@ struct Recipe {
     double cfgScale = 0.0;
     double strength = 0.0;
     std::string sampler;
-    ClassicalFill classicalFill = ClassicalFill::Fsr;
+    ClassicalFill classicalFill = ClassicalFill::PatchMatch;
     int variationIndex = 0;         ///< 0-based index within the job
     int variationCount = 1;
     Margins outpaint;

@@ -4,12 +4,18 @@
 #include "ui_prompt_panel.h"
 
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSignalBlocker>
 
 #include <algorithm>
 #include <cmath>
 
 namespace atelier::gui {
+namespace {
+
+const QString kFillSettingKey = QStringLiteral("generate/classicalFill");
+
+} // namespace
 
 PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::PromptPanel>()) {
     m_ui->setupUi(this);
@@ -20,7 +26,25 @@ PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent), m_ui(std::make_uniq
     connect(m_ui->brushSizeSpin, &QSpinBox::valueChanged, this, &PromptPanel::brushChanged);
     connect(m_ui->hardnessSlider, &QSlider::valueChanged, this, &PromptPanel::brushChanged);
     connect(m_ui->eraseCheck, &QCheckBox::toggled, this, &PromptPanel::eraseModeChanged);
+
+    // The model-free fill is a studio setting, kept across sessions (projects keep it per recipe).
+    QSettings settings;
+    const QString fill = settings.value(kFillSettingKey, QString::fromLatin1(engine::toString(engine::ClassicalFill::PatchMatch))).toString();
+    try {
+        m_ui->fillCombo->setCurrentIndex(static_cast<int>(engine::classicalFillFromString(fill.toStdString())));
+    } catch (const std::exception&) {
+        m_ui->fillCombo->setCurrentIndex(0); // an unknown stored name: keep the default
+    }
+    connect(m_ui->fillCombo, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(kFillSettingKey, QString::fromLatin1(engine::toString(classicalFill())));
+    });
 }
+
+engine::ClassicalFill PromptPanel::classicalFill() const {
+    return static_cast<engine::ClassicalFill>(std::clamp(m_ui->fillCombo->currentIndex(), 0, 2));
+}
+
+void PromptPanel::setClassicalFill(engine::ClassicalFill fill) { m_ui->fillCombo->setCurrentIndex(static_cast<int>(fill)); }
 
 PromptPanel::~PromptPanel() = default;
 
@@ -32,6 +56,7 @@ engine::EditRequest PromptPanel::parameters() const {
     r.seed = static_cast<std::uint64_t>(m_ui->seedSpin->value());
     r.steps = m_ui->stepsSpin->value();
     r.variationCount = m_ui->variationsSpin->value();
+    r.classicalFill = classicalFill();
     return r;
 }
 

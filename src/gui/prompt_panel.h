@@ -15,7 +15,7 @@ class PromptPanel;
 namespace atelier::gui {
 
 /// The generation form (ui/prompt_panel.ui): prompt, negative prompt, model,
-/// seed, steps, variation count, the mask brush, Generate/Cancel and a
+/// model-free fill, seed, steps, variation count, the mask brush, Generate/Cancel and a
 /// progress bar. It only gathers values and reports button presses.
 class PromptPanel : public QWidget {
     Q_OBJECT
@@ -25,8 +25,8 @@ public:
     ~PromptPanel() override;
 
     /// The generation parameters (prompt, negative prompt, seed, steps,
-    /// variation count, model path; empty path = classical fill). The caller
-    /// adds the image, mask and mode.
+    /// variation count, model path; empty path = classical fill, with the
+    /// chosen fill algorithm). The caller adds the image, mask and mode.
     engine::EditRequest parameters() const;
     /// The mask brush (radius = half the diameter shown, hardness 0..1).
     tools::BrushSettings brush() const;
@@ -37,6 +37,11 @@ public:
     void setBrushRadius(double radius);
     /// Shows `brush`'s radius and hardness (another tool's brush); emits brushChanged once.
     void setBrush(const tools::BrushSettings& brush);
+    /// The model-free fill chosen in the Fill box: a studio setting kept in
+    /// QSettings (`generate/classicalFill`), PatchMatch unless changed.
+    engine::ClassicalFill classicalFill() const;
+    /// Chooses the model-free fill (and stores it as the studio setting).
+    void setClassicalFill(engine::ClassicalFill fill);
     /// Sets the number of variations per job (1..64).
     void setVariationCount(int count);
     /// Sets the prompt text.

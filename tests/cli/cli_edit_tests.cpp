@@ -63,6 +63,7 @@ TEST_F(CliEdit, WritesVariationsWhoseOutsidePixelsEqualTheInput) {
         EXPECT_EQ(o.at("seed").get<std::uint64_t>(), 7 + i);
         EXPECT_EQ(o.at("recipe").at("variation_index").get<int>(), static_cast<int>(i));
         EXPECT_EQ(o.at("recipe").at("model").at("backend"), "classical-fill");
+        EXPECT_EQ(o.at("recipe").at("classical_fill"), "patchmatch") << "the exemplar fill is the default";
         const ImageRGBA8 out = engine::loadImageFile(o.at("path").get<std::string>());
         ASSERT_EQ(out.size(), source.size());
         long differing = 0, changedInside = 0;

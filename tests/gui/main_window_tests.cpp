@@ -5,9 +5,11 @@
 #include "gui/canvas_view.h"
 #include "gui/job_monitor_dock.h"
 #include "gui/main_window.h"
+#include "gui/prompt_panel.h"
 #include "gui/variations_dock.h"
 #include "gui_test_support.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QListView>
@@ -130,6 +132,24 @@ TEST_F(MainWindowTest, PaintGenerateApplyAndUndo) {
     EXPECT_EQ(session->document().image().toFlat(), original);
     session->undoStack()->redo();
     EXPECT_EQ(session->document().image().toFlat(), chosen->image);
+}
+
+TEST_F(MainWindowTest, FillBoxChoosesTheModelFreeFillAndIsKept) {
+    ASSERT_TRUE(window->openFile(test::samplePath("astronaut.png")));
+    dragOnCanvas(Qt::LeftButton, QPointF(380, 60), QPointF(440, 200));
+    auto* fillBox = child<QComboBox>("fillCombo");
+    EXPECT_EQ(fillBox->currentIndex(), 0) << "the exemplar fill is the default";
+    fillBox->setCurrentIndex(2); // Fastest (Telea)
+    child<QSpinBox>("variationsSpin")->setValue(1);
+    QSignalSpy finished(window->jobRunner(), &app::JobRunner::finished);
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_EQ(window->variationsModel()->rowCount(), 1);
+    EXPECT_EQ(window->variationsModel()->variation(0)->recipe.classicalFill, engine::ClassicalFill::Telea);
+    // A studio setting: the next panel (the next session) starts with it.
+    EXPECT_EQ(gui::PromptPanel().classicalFill(), engine::ClassicalFill::Telea);
+    fillBox->setCurrentIndex(0);
+    EXPECT_EQ(gui::PromptPanel().classicalFill(), engine::ClassicalFill::PatchMatch);
 }
 
 TEST_F(MainWindowTest, CancelStopsARunningJob) {

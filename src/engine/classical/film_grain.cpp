@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/film_grain.h"
+#include "engine/classical/film_grain.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -39,9 +39,12 @@ private:
 
 GrainProfile measureGrain(const cv::Mat& bgr, const cv::Mat& hole) {
     GrainProfile profile;
-    cv::Mat ring;
+    // From 4 to 8 px outside the hole: the detail filter (a sigma-1 Gaussian, 3 px of support) must not
+    // reach what is under the mask, or an object's outline reads as heavy grain.
+    cv::Mat ring, near;
     cv::dilate(hole, ring, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(17, 17)));
-    cv::bitwise_and(ring, ~hole, ring);
+    cv::dilate(hole, near, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(7, 7)));
+    cv::bitwise_and(ring, ~near, ring);
     if (cv::countNonZero(ring) < 16) return profile;
     cv::Mat f, blurred, detail;
     bgr.convertTo(f, CV_32FC3);

@@ -13,7 +13,8 @@ struct GrainProfile {
     double sigma[3] = {0.0, 0.0, 0.0};
 };
 
-/// Measures the grain in a ring (up to 8 px wide) around `hole` in `bgr`
+/// Measures the grain in a ring 4 to 8 px outside `hole` in `bgr` (nearer pixels' detail would include
+/// what is under the hole)
 /// (CV_8UC3): the standard deviation of bgr - GaussianBlur(bgr, sigma 1).
 /// `hole` is CV_8UC1, non-zero inside. An image with no ring pixels yields 0.
 GrainProfile measureGrain(const cv::Mat& bgr, const cv::Mat& hole);
