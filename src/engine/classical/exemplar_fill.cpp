@@ -49,6 +49,8 @@ void initialiseFromCoarse(FillLevel& fine, const FillLevel& coarse) {
     const cv::Rect fineRoi = cv::Rect(2 * coarseRoi.x, 2 * coarseRoi.y, up.cols, up.rows) &
                              cv::Rect(0, 0, fine.width(), fine.height());
     up(cv::Rect(0, 0, fineRoi.width, fineRoi.height)).copyTo(fine.color(fineRoi), fine.hole(fineRoi));
+    cv::pyrUp(coarse.texture(coarseRoi), up, coarseRoi.size() * 2);
+    up(cv::Rect(0, 0, fineRoi.width, fineRoi.height)).copyTo(fine.texture(fineRoi), fine.hole(fineRoi));
     updateFeatures(fine, cv::Rect(b.x - 1, b.y - 1, b.width + 2, b.height + 2));
 }
 

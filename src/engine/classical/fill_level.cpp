@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace atelier::engine {
 namespace {
@@ -18,8 +19,8 @@ constexpr std::uint32_t kSparseSources = 16;
 
 constexpr int kFeatureStripRows = 32;
 
-// L*, a*, b* and the weighted L* gradients of `color` inside `area`, written into `features`.
-void computeStripFeatures(const cv::Mat& color, const cv::Rect& area, cv::Mat& features) {
+// L*, a*, b* and the weighted L* gradients of `color`, and `texture`, inside `area`, written into `features`.
+void computeStripFeatures(const cv::Mat& color, const cv::Mat& texture, const cv::Rect& area, cv::Mat& features) {
     // One pixel around the area so the Sobel kernel sees real neighbours at its edge.
     const cv::Rect padded = (cv::Rect(area.x - 1, area.y - 1, area.width + 2, area.height + 2)) &
                             cv::Rect(0, 0, color.cols, color.rows);
@@ -37,6 +38,7 @@ void computeStripFeatures(const cv::Mat& color, const cv::Rect& area, cv::Mat& f
         const cv::Vec3f* labRow = lab.ptr<cv::Vec3f>(oy + y) + ox;
         const float* gxRow = gx.ptr<float>(oy + y) + ox;
         const float* gyRow = gy.ptr<float>(oy + y) + ox;
+        const cv::Vec2f* textureRow = texture.empty() ? nullptr : texture.ptr<cv::Vec2f>(area.y + y) + area.x;
         float* out = features.ptr<float>(area.y + y) + static_cast<std::size_t>(area.x) * kFeatureChannels;
         for (int x = 0; x < area.width; ++x, out += kFeatureChannels) {
             out[0] = labRow[x][0];
@@ -44,15 +46,56 @@ void computeStripFeatures(const cv::Mat& color, const cv::Rect& area, cv::Mat& f
             out[2] = labRow[x][2];
             out[3] = gxRow[x];
             out[4] = gyRow[x];
+            out[5] = textureRow ? textureRow[x][0] : 0.0f;
+            out[6] = textureRow ? textureRow[x][1] : 0.0f;
         }
     }
 }
 
 // The same in strips of rows: small temporaries that stay in cache, instead of several full-size images.
-void computeFeatures(const cv::Mat& color, const cv::Rect& area, cv::Mat& features) {
+void computeFeatures(const cv::Mat& color, const cv::Mat& texture, const cv::Rect& area, cv::Mat& features) {
     for (int y = area.y; y < area.y + area.height; y += kFeatureStripRows) {
-        computeStripFeatures(color, cv::Rect(area.x, y, area.width, std::min(kFeatureStripRows, area.y + area.height - y)),
+        computeStripFeatures(color, texture,
+                             cv::Rect(area.x, y, area.width, std::min(kFeatureStripRows, area.y + area.height - y)),
                              features);
+    }
+}
+
+// The full-resolution texture features from the gradient channels of `features`: mean |gradient| over
+// 5x5, counting only gradients that do not touch the hole (what is under the mask, a removed object's
+// outline, must not make its surroundings look grainy).
+cv::Mat textureFromFeatures(const cv::Mat& features, const cv::Mat& hole) {
+    cv::Mat clean;
+    cv::erode(hole == 0, clean, cv::Mat(), cv::Point(-1, -1), 1, cv::BORDER_REPLICATE);
+    cv::Mat weight;
+    clean.convertTo(weight, CV_32F, 1.0 / 255.0);
+    cv::Mat texture(features.size(), CV_32FC2);
+    const float scale = kTextureWeight / kGradientWeight;
+    for (int y = 0; y < features.rows; ++y) {
+        const float* f = features.ptr<float>(y);
+        const float* k = weight.ptr<float>(y);
+        cv::Vec2f* t = texture.ptr<cv::Vec2f>(y);
+        for (int x = 0; x < features.cols; ++x, f += kFeatureChannels)
+            t[x] = cv::Vec2f(k[x] * scale * std::abs(f[3]), k[x] * scale * std::abs(f[4]));
+    }
+    cv::blur(texture, texture, cv::Size(5, 5), cv::Point(-1, -1), cv::BORDER_REPLICATE);
+    cv::blur(weight, weight, cv::Size(5, 5), cv::Point(-1, -1), cv::BORDER_REPLICATE);
+    for (int y = 0; y < texture.rows; ++y) {
+        cv::Vec2f* t = texture.ptr<cv::Vec2f>(y);
+        const float* k = weight.ptr<float>(y);
+        for (int x = 0; x < texture.cols; ++x) t[x] = k[x] > 1e-3f ? t[x] / k[x] : cv::Vec2f(0.0f, 0.0f);
+    }
+    return texture;
+}
+
+void writeTextureChannels(const cv::Mat& texture, cv::Mat& features) {
+    for (int y = 0; y < features.rows; ++y) {
+        const cv::Vec2f* t = texture.ptr<cv::Vec2f>(y);
+        float* f = features.ptr<float>(y);
+        for (int x = 0; x < features.cols; ++x, f += kFeatureChannels) {
+            f[5] = t[x][0];
+            f[6] = t[x][1];
+        }
     }
 }
 
@@ -87,9 +130,10 @@ double maxHoleDepth(const FillLevel& level) {
 
 } // namespace
 
-FillLevel makeFillLevel(cv::Mat color, cv::Mat hole, const cv::Mat& region) {
+FillLevel makeFillLevel(cv::Mat color, cv::Mat hole, const cv::Mat& region, cv::Mat texture) {
     FillLevel level;
     level.color = std::move(color);
+    level.texture = std::move(texture);
     level.hole = hole > 0;
     const int w = level.width(), h = level.height();
     const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kPatchSize, kPatchSize));
@@ -122,7 +166,11 @@ FillLevel makeFillLevel(cv::Mat color, cv::Mat hole, const cv::Mat& region) {
         depth.copyTo(level.holeDepth(roi));
     }
     level.features.create(h, w, CV_32FC(kFeatureChannels));
-    computeFeatures(level.color, cv::Rect(0, 0, w, h), level.features);
+    computeFeatures(level.color, level.texture, cv::Rect(0, 0, w, h), level.features);
+    if (level.texture.empty()) { // full resolution: the texture comes from this level's own gradients
+        level.texture = textureFromFeatures(level.features, level.hole);
+        writeTextureChannels(level.texture, level.features);
+    }
     return level;
 }
 
@@ -137,7 +185,7 @@ cv::Point FillLevel::randomSource(FillRandom& random) const {
 }
 
 void updateFeatures(FillLevel& level, const cv::Rect& area) {
-    computeFeatures(level.color, area & cv::Rect(0, 0, level.width(), level.height()), level.features);
+    computeFeatures(level.color, level.texture, area & cv::Rect(0, 0, level.width(), level.height()), level.features);
 }
 
 std::vector<FillLevel> buildFillPyramid(const cv::Mat& bgr, const cv::Mat& hole, const cv::Mat& region,
@@ -157,9 +205,10 @@ std::vector<FillLevel> buildFillPyramid(const cv::Mat& bgr, const cv::Mat& hole,
         const FillLevel& fine = levels.back();
         if (maxHoleDepth(fine) <= kCoarsestHoleDepth) break;
         if (std::min(fine.width(), fine.height()) / 2 < kMinLevelSide) break;
-        cv::Mat coarseColor, coarseHole, coarseRegion;
+        cv::Mat coarseColor, coarseHole, coarseRegion, coarseTexture;
         coarsen(fine.color, fine.hole, fineRegion, coarseColor, coarseHole, coarseRegion);
-        FillLevel coarse = makeFillLevel(std::move(coarseColor), std::move(coarseHole), coarseRegion);
+        cv::pyrDown(fine.texture, coarseTexture);
+        FillLevel coarse = makeFillLevel(std::move(coarseColor), std::move(coarseHole), coarseRegion, std::move(coarseTexture));
         if (coarse.sourceCount() < 64 || coarse.targetBox.empty()) break;
         levels.push_back(std::move(coarse));
         fineRegion = coarseRegion;

@@ -13,8 +13,9 @@ namespace atelier::engine {
 /// Side of the square patches the exemplar fill compares and copies, in pixels.
 constexpr int kPatchSize = 7;
 constexpr int kPatchRadius = kPatchSize / 2;
-/// Feature channels per pixel: CIE L*, a*, b* and the two weighted gradients of L*.
-constexpr int kFeatureChannels = 5;
+/// Feature channels per pixel: CIE L*, a*, b*, the two weighted gradients of L*, and the two texture
+/// features (the full-resolution image's mean absolute L* gradients around the pixel, weighted).
+constexpr int kFeatureChannels = 7;
 
 /// One scale of the exemplar fill: the image, what is missing, where patches
 /// may come from and where they are needed.
@@ -35,7 +36,13 @@ struct FillLevel {
     cv::Rect targetBox; ///< bounding box of the target centres
     cv::Rect holeBox;  ///< bounding box of the hole
     cv::Mat holeDepth; ///< CV_32F, Euclidean distance in pixels to the nearest known pixel (0 outside the hole)
-    cv::Mat features;  ///< CV_32FC(kFeatureChannels): L*, a*, b*, g·dL*/dx, g·dL*/dy (g = kGradientWeight)
+    cv::Mat features;  ///< CV_32FC(kFeatureChannels): L*, a*, b*, g·dL*/dx, g·dL*/dy (g = kGradientWeight), texture
+    /// CV_32FC2: the texture features of Newson et al. (SIAM J. Imaging Sciences 2014): kTextureWeight times
+    /// the mean |dL*/dx| and |dL*/dy| of the *full-resolution* image over a 5x5 window, carried down the
+    /// pyramid by cv::pyrDown. Coarse levels thus still tell fine grain from a smooth surface, so a grainy
+    /// area is not filled from a smooth one whose colour matches. Hole pixels hold the current estimate
+    /// (voted like colours).
+    cv::Mat texture;
 
     int width() const { return color.cols; }
     std::uint32_t sourceCount() const { return sourceTotal; }
@@ -47,15 +54,19 @@ struct FillLevel {
 /// Weight of the L* gradient channels against the colour channels in patch
 /// distances: structure (edges, grain direction) counts as much as colour.
 constexpr float kGradientWeight = 1.5f;
+/// Weight of the texture features against the colour channels.
+constexpr float kTextureWeight = 2.0f;
 
 /// Builds a level from `color` (CV_32FC3, 0..255), `hole` (CV_8UC1, non-zero =
 /// missing) and an optional `region` (CV_8UC1 of the same size, non-zero =
 /// patches may be copied from here; empty = everywhere outside the hole).
-/// Computes every derived field, features included (hole pixels as they are).
-FillLevel makeFillLevel(cv::Mat color, cv::Mat hole, const cv::Mat& region);
+/// `texture` (CV_32FC2, see FillLevel::texture) comes from the finer level;
+/// empty at full resolution, where it is computed from `color`. Computes
+/// every derived field, features included (hole pixels as they are).
+FillLevel makeFillLevel(cv::Mat color, cv::Mat hole, const cv::Mat& region, cv::Mat texture = cv::Mat());
 
 /// Recomputes `level.features` inside `area` (clipped to the image) from
-/// `level.color`, after the hole's colours changed. Gradients read one pixel
+/// `level.color` and `level.texture`, after the hole's estimate changed. Gradients read one pixel
 /// around `area`, so pass the changed box grown by one pixel.
 void updateFeatures(FillLevel& level, const cv::Rect& area);
 

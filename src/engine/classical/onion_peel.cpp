@@ -35,6 +35,12 @@ void smoothGuess(FillLevel& level) {
     cv::inpaint(bgr8, level.hole, smooth, 3.0, cv::INPAINT_TELEA);
     smooth.convertTo(bgr8, CV_32FC3);
     bgr8.copyTo(level.color, level.hole);
+    // The texture features' guess: their mean over the known pixels around the hole.
+    const cv::Rect& hb = level.holeBox;
+    const cv::Rect around = cv::Rect(hb.x - kPatchSize, hb.y - kPatchSize, hb.width + 2 * kPatchSize, hb.height + 2 * kPatchSize) &
+                            cv::Rect(0, 0, level.width(), level.height());
+    const cv::Scalar meanTexture = cv::mean(level.texture(around), level.hole(around) == 0);
+    level.texture.setTo(meanTexture, level.hole);
     const cv::Rect& b = level.holeBox;
     updateFeatures(level, cv::Rect(b.x - 1, b.y - 1, b.width + 2, b.height + 2));
 }
@@ -94,8 +100,9 @@ void onionPeelFill(FillLevel& level, std::uint64_t seed) {
                 float d = 0.0f;
                 for (const Usable& u : usable) {
                     const float* f = level.features.ptr<float>(s.y + u.dy) + static_cast<std::size_t>(s.x + u.dx) * kFeatureChannels;
+                    // Colour and texture features; not the gradients, which the guess smooths away.
                     float e2 = 0.0f;
-                    for (int c = 0; c < 3; ++c) {
+                    for (int c : {0, 1, 2, 5, 6}) {
                         const float e = u.feature[c] - f[c];
                         e2 += e * e;
                     }
@@ -116,6 +123,7 @@ void onionPeelFill(FillLevel& level, std::uint64_t seed) {
             const cv::Point s = found ? bestSource[random.below(static_cast<std::uint32_t>(found))]
                                       : level.randomSource(random);
             level.color.ptr<cv::Vec3f>(p.y)[p.x] = level.color.ptr<cv::Vec3f>(s.y)[s.x];
+            level.texture.ptr<cv::Vec2f>(p.y)[p.x] = level.texture.ptr<cv::Vec2f>(s.y)[s.x];
             std::copy_n(level.features.ptr<float>(s.y) + static_cast<std::size_t>(s.x) * kFeatureChannels, kFeatureChannels,
                         level.features.ptr<float>(p.y) + static_cast<std::size_t>(p.x) * kFeatureChannels);
             filled.ptr<std::uint8_t>(p.y)[p.x] = 255;

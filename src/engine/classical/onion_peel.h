@@ -10,7 +10,7 @@ namespace atelier::engine {
 /// The starting guess of the exemplar fill at its coarsest level: the hole is
 /// filled ring by ring from its border inwards ("onion peel"), each pixel
 /// taking the centre of the source patch that best matches its 7x7
-/// neighbourhood (L*a*b*, every source patch compared, or 1024 drawn at random
+/// neighbourhood (L*a*b* and texture features, every source patch compared, or 1024 drawn at random
 /// where there are more: cheap at the coarsest level). Known and already
 /// filled neighbours count fully; the others count a quarter, with the colour
 /// of a smooth guess (Telea's fast marching from the border), so that a

@@ -58,10 +58,14 @@ void voteHole(FillLevel& level, const NearestNeighbourField& field, int threads,
         for (int y = y0; y < y1; ++y) {
             const std::uint8_t* inHole = level.hole.ptr<std::uint8_t>(y);
             cv::Vec3f* out = level.color.ptr<cv::Vec3f>(y);
+            cv::Vec2f* outTexture = level.texture.ptr<cv::Vec2f>(y);
             for (int x = holeBox.x; x < holeBox.x + holeBox.width; ++x) {
                 if (!inHole[x]) continue;
-                double acc[3] = {0.0, 0.0, 0.0}, accUniform[3] = {0.0, 0.0, 0.0}, total = 0.0, bestWeight = -1.0;
+                // Colour (3) and texture features (2), voted alike.
+                double acc[5] = {0.0, 0.0, 0.0, 0.0, 0.0}, accUniform[5] = {0.0, 0.0, 0.0, 0.0, 0.0};
+                double total = 0.0, bestWeight = -1.0;
                 const cv::Vec3f* best = nullptr;
+                const cv::Vec2f* bestTexture = nullptr;
                 int votes = 0;
                 for (int oy = -kPatchRadius; oy <= kPatchRadius; ++oy) {
                     const int ty = y - oy;
@@ -75,27 +79,32 @@ void voteHole(FillLevel& level, const NearestNeighbourField& field, int threads,
                         const cv::Vec2i s = src[tx - box.x];
                         // Sources lie wholly outside the hole: these reads never meet the writes of other bands.
                         const cv::Vec3f& c = level.color.ptr<cv::Vec3f>(s[1] + oy)[s[0] + ox];
+                        const cv::Vec2f& t = level.texture.ptr<cv::Vec2f>(s[1] + oy)[s[0] + ox];
                         const double wt = w[tx - box.x];
-                        for (int k = 0; k < 3; ++k) {
-                            acc[k] += wt * c[k];
-                            accUniform[k] += c[k];
+                        const float v[5] = {c[0], c[1], c[2], t[0], t[1]};
+                        for (int k = 0; k < 5; ++k) {
+                            acc[k] += wt * v[k];
+                            accUniform[k] += v[k];
                         }
                         total += wt;
                         ++votes;
                         if (wt > bestWeight) {
                             bestWeight = wt;
                             best = &c;
+                            bestTexture = &t;
                         }
                     }
                 }
                 if (votes == 0) continue; // unreachable: every hole pixel is covered by a target patch
                 if (rule == VoteRule::BestPatch && best && bestWeight > 0.0) {
                     out[x] = *best;
-                } else if (total > 1e-280) {
-                    for (int k = 0; k < 3; ++k) out[x][k] = static_cast<float>(acc[k] / total);
-                } else { // every weight underflowed: fall back to the plain mean
-                    for (int k = 0; k < 3; ++k) out[x][k] = static_cast<float>(accUniform[k] / votes);
+                    outTexture[x] = *bestTexture;
+                    continue;
                 }
+                const double* sum = total > 1e-280 ? acc : accUniform; // every weight underflowed: the plain mean
+                const double norm = total > 1e-280 ? total : votes;
+                for (int k = 0; k < 3; ++k) out[x][k] = static_cast<float>(sum[k] / norm);
+                for (int k = 0; k < 2; ++k) outTexture[x][k] = static_cast<float>(sum[3 + k] / norm);
             }
         }
     });

@@ -9,7 +9,7 @@ namespace atelier::engine {
 /// Completion by weighted voting (Wexler, Shechtman, Irani, "Space-Time
 /// Completion of Video", PAMI 29(3), 2007, section 3): every hole pixel of
 /// `level.color` becomes the weighted mean of the colours that the target
-/// patches covering it copy from their sources. A patch's weight is
+/// patches covering it copy from their sources (and so do its texture features). A patch's weight is
 /// exp(-d / (2 sigma^2)) * gamma^-depth, with d its mean squared feature
 /// difference per pixel, sigma^2 the 75th percentile of d over all targets,
 /// depth the distance of its centre into the hole and gamma = 1.3, so that
