@@ -41,7 +41,13 @@ struct FillLevelSchedule {
 /// seed gives a different plausible fill) and the hole gets their vote; then,
 /// per level, a few iterations of PatchMatch passes and weighted voting
 /// (voteHole); the field is upsampled to start the next level. Patch distances
-/// compare CIE L*a*b* colour and L* gradients (structure).
+/// compare CIE L*a*b* colour, L* gradients (structure) and the texture
+/// features of Newson et al. (2014; see FillLevel::texture).
+///
+/// Known limits: inside a large hole the fill keeps about two thirds of the
+/// photo's gradient energy (its sources are smoother than the truth), and a
+/// regular texture finer than the coarsest level can show (4 px stripes) may
+/// come back out of phase.
 ///
 /// The pyramid is built once by the constructor; run() may then be called for
 /// any number of seeds, one after another (it works in the pyramid in place,
