@@ -22,6 +22,7 @@ out=${SANITIZE_OUT:-$root/build-sanitize-fill}
 mkdir -p "$out"
 sources=(
     "$root/src/core/error.cpp"
+    "$root/src/engine/thread_count.cpp"
     "$root/src/engine/classical/fill_level.cpp"
     "$root/src/engine/classical/onion_peel.cpp"
     "$root/src/engine/classical/patch_match.cpp"

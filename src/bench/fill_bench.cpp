@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "engine/edit_engine.h"
 #include "engine/image_io.h"
+#include "engine/segmentation/opencv_image.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -29,25 +30,13 @@ constexpr int kQualitySeeds = 4; // variations (seeds 1-4) averaged per case and
 
 double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-cv::Mat toBgr(const ImageRGBA8& image) {
-    cv::Mat rgba(image.height, image.width, CV_8UC4, const_cast<std::uint8_t*>(image.pixels.data()));
-    cv::Mat bgr;
-    cv::cvtColor(rgba, bgr, cv::COLOR_RGBA2BGR);
-    return bgr;
-}
+cv::Mat toBgr(const ImageRGBA8& image) { return engine::toColourMat(image, /*rgb=*/false); }
 
 ImageRGBA8 fromBgr(const cv::Mat& bgr) {
     ImageRGBA8 image(bgr.cols, bgr.rows);
     cv::Mat rgba(image.height, image.width, CV_8UC4, image.pixels.data());
     cv::cvtColor(bgr, rgba, cv::COLOR_BGR2RGBA);
     return image;
-}
-
-MaskA8 toMask(const cv::Mat& m) {
-    MaskA8 mask(m.cols, m.rows);
-    cv::Mat view(mask.height, mask.width, CV_8UC1, mask.values.data());
-    m.copyTo(view);
-    return mask;
 }
 
 /// One quality case: a photo, a mask drawn over a region whose truth is the photo itself.
@@ -102,7 +91,7 @@ nlohmann::json qualitySection(const FillBenchOptions& o, bool& seamBeatsFsrEvery
         const cv::Mat truth = toBgr(photo);
         cv::Mat maskMat = cv::Mat::zeros(truth.size(), CV_8UC1);
         c.draw(maskMat);
-        const MaskA8 mask = toMask(maskMat);
+        const MaskA8 mask = engine::toMask(maskMat);
         // What a designer removes is an object, not the truth: the input holds a flat grey object under the
         // mask. The cases compare the fills themselves: no feather (with the studio's 6 px inward feather the
         // band near the edge keeps part of the object for every fill alike, and the seam figure measures that).
@@ -204,7 +193,7 @@ nlohmann::json photoSection(const FillBenchOptions& o) {
     cv::Mat maskMat = cv::Mat::zeros(big.size(), CV_8UC1);
     // About 1000 x 2000 px over the table and the saucer's right rim.
     cv::ellipse(maskMat, cv::Point(3350, 1500), cv::Size(500, 1000), 0, 0, 360, cv::Scalar(255), cv::FILLED);
-    const MaskA8 mask = toMask(maskMat);
+    const MaskA8 mask = engine::toMask(maskMat);
     engine::EditRequest r = fillRequest(photo, mask, ClassicalFill::PatchMatch, 1);
     r.variationCount = o.photoVariations;
 

@@ -1,27 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/runtime.h"
 
+#include "engine/thread_count.h"
+
 #include <torch/version.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
-#include <thread>
 
 namespace atelier::engine {
 namespace {
 
 std::once_flag g_initOnce;
 RuntimeInfo g_info;
-
-int defaultThreads() {
-    if (const char* env = std::getenv("ATELIER_THREADS")) {
-        const int n = std::atoi(env);
-        if (n > 0) return n;
-    }
-    const unsigned hw = std::thread::hardware_concurrency();
-    return hw > 0 ? static_cast<int>(hw) : 1;
-}
 
 bool envIs(const char* name, const char* value) {
     const char* v = std::getenv(name);
@@ -33,7 +25,7 @@ bool envIs(const char* name, const char* value) {
 RuntimeInfo initRuntime(int threads) {
     std::call_once(g_initOnce, [threads] {
         // LibTorch can start with a single OpenMP thread: set the count explicitly.
-        at::set_num_threads(threads > 0 ? threads : defaultThreads());
+        at::set_num_threads(threads > 0 ? threads : defaultThreadCount());
         // Denormal floats (softmax tails, tiny activations) cost ~100x per operation on x86: flush them.
         at::globalContext().setFlushDenormal(true);
         at::globalContext().setUserEnabledMkldnn(!envIs("ATELIER_MKLDNN", "0"));

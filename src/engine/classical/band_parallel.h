@@ -3,24 +3,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 #include <exception>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 namespace atelier::engine {
-
-/// Worker threads for the classical fill: ATELIER_THREADS when set (> 0),
-/// else one per hardware thread.
-inline int fillThreadCount() {
-    if (const char* env = std::getenv("ATELIER_THREADS")) {
-        const int n = std::atoi(env);
-        if (n > 0) return n;
-    }
-    const unsigned hw = std::thread::hardware_concurrency();
-    return hw > 0 ? static_cast<int>(hw) : 1;
-}
 
 /// Calls `work(i)` for every i in [0, count) on up to `threads` std::threads
 /// (the calling thread is one of them), handing out indices in order from a

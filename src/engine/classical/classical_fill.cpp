@@ -62,10 +62,6 @@ ImageRGBA8 pasteFill(const ImageRGBA8& original, const cv::Mat& filledBgr, const
     return edited;
 }
 
-} // namespace
-
-namespace {
-
 bool cancelRequested(const CancelToken* cancel, CancelMode at) {
     if (!cancel) return false;
     const CancelMode m = cancel->requested();
@@ -91,8 +87,9 @@ EditResult runSmoothFill(const EditRequest& request, const EditCanvas& canvas, c
     const int totalSteps = 1 + request.variationCount;
     const auto fillStart = Clock::now();
     const cv::Mat hole = holeOf(canvas.mask, crop);
-    const cv::Mat filled = fillHole(toBgr(canvas.original, crop), hole, request.classicalFill);
-    const GrainProfile grain = measureGrain(toBgr(canvas.original, crop), hole);
+    const cv::Mat source = toBgr(canvas.original, crop);
+    const cv::Mat filled = fillHole(source, hole, request.classicalFill);
+    const GrainProfile grain = measureGrain(source, hole);
     const MaskA8 alpha = featherInward(canvas.mask, request.featherPx);
     const double fillSeconds = secondsSince(fillStart);
     if (sink) {

@@ -5,6 +5,7 @@
 #include "engine/classical/fill_random.h"
 #include "engine/classical/onion_peel.h"
 #include "engine/classical/patch_vote.h"
+#include "engine/thread_count.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -58,7 +59,7 @@ void initialiseFromCoarse(FillLevel& fine, const FillLevel& coarse) {
 
 ExemplarFill::ExemplarFill(const cv::Mat& bgr, const cv::Mat& hole, const cv::Mat& sourceRegion, int threads)
     : m_bgr(bgr.clone()), m_levels(buildFillPyramid(bgr, hole, sourceRegion, kMaxLevels)),
-      m_threads(threads > 0 ? threads : fillThreadCount()) {
+      m_threads(threads > 0 ? threads : defaultThreadCount()) {
     const int n = levelCount();
     for (int i = 0; i < n; ++i) {
         m_schedules.push_back(scheduleFor(m_levels[static_cast<std::size_t>(i)], i, n));

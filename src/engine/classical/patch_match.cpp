@@ -145,7 +145,6 @@ NearestNeighbourField randomField(const FillLevel& level, std::uint64_t seed, in
                 src[x - field.box.x] = cv::Vec2i(s.x, s.y);
             }
         }
-        refreshBand(level, field, bands[b]);
     });
     return field;
 }

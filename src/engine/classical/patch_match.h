@@ -25,8 +25,9 @@ struct NearestNeighbourField {
 };
 
 /// A field with every target matched to a source patch drawn uniformly at
-/// random (the random initialisation of Barnes et al.), distances computed.
-/// The draws depend only on `seed` and the level, not on the thread count.
+/// random (the random initialisation of Barnes et al.). As for
+/// upsampleField(), distances are left for refreshDistances(). The draws
+/// depend only on `seed` and the level, not on the thread count.
 NearestNeighbourField randomField(const FillLevel& level, std::uint64_t seed, int threads);
 
 /// The field of the next finer level: each fine target takes its coarse
